@@ -1,0 +1,179 @@
+// The files served under /www: either a user's folder, checked so the image holds
+// exactly what thttpd can serve, or the project's default page.
+import { existsSync, readFileSync } from 'node:fs';
+import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Failure } from '../failure.js';
+import type { LayerEntry } from './layer.js';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A name's bytes as text, invalid UTF-8 bytes shown as `\xNN`, for messages. */
+export function printableName(name: Buffer): string {
+  let out = '';
+  let i = 0;
+  next: while (i < name.length) {
+    for (let len = 1; len <= 4 && i + len <= name.length; len++) {
+      try {
+        out += strictUtf8.decode(name.subarray(i, i + len));
+        i += len;
+        continue next;
+      } catch {
+        // not a whole character yet: try one more byte
+      }
+    }
+    out += `\\x${(name[i] ?? 0).toString(16).padStart(2, '0')}`;
+    i += 1;
+  }
+  return out;
+}
+
+function decodeName(name: Buffer, shown: string): string {
+  try {
+    return strictUtf8.decode(name);
+  } catch {
+    throw new Failure(
+      `site: expected file names in UTF-8 (image layers and HTTP paths are text), found ${JSON.stringify(shown)} whose name is not valid UTF-8: rename it`,
+    );
+  }
+}
+
+function siteError(what: string): Failure {
+  return new Failure(`site: ${what}`);
+}
+
+/**
+ * A symlink's target as it will read inside the image. A relative target must stay inside
+ * the site on its own (the image resolves it against /www, not against the host), and
+ * whatever it names must exist inside the site; an absolute target that lands inside the
+ * site is rewritten relative so it keeps working under /www.
+ */
+async function linkTarget(root: string, linkRel: string, target: string, shown: string): Promise<string> {
+  const refuse = (found: string) =>
+    siteError(
+      `expected every symlink to point at a file or folder inside the site, found ${JSON.stringify(shown)} -> ${JSON.stringify(target)}, ${found}: copy the target into the site or remove the link`,
+    );
+  let resolvedOnHost: string;
+  try {
+    resolvedOnHost = await realpath(join(root, linkRel));
+  } catch {
+    throw refuse('which does not resolve to anything');
+  }
+  const inside = (p: string) => p === root || p.startsWith(root + sep);
+  if (!inside(resolvedOnHost)) throw refuse('which resolves outside the site');
+  if (posix.isAbsolute(target)) {
+    const within = relative(root, resolvedOnHost).split(sep).join('/');
+    return posix.relative(posix.dirname(`/${linkRel}`), `/${within}`) || '.';
+  }
+  const lexical = posix.normalize(posix.join(posix.dirname(linkRel), target));
+  if (lexical === '..' || lexical.startsWith('../')) throw refuse('which leaves the site');
+  return target;
+}
+
+/**
+ * Every entry of a user's site folder, paths relative to the folder. Regular files keep
+ * only whether they are executable (0755, else 0644): thttpd serves world-readable files
+ * only, and the builder's umask or group bits must not change the image.
+ */
+export async function readSiteFolder(folder: string): Promise<LayerEntry[]> {
+  const given = resolve(folder);
+  let info;
+  try {
+    info = await stat(given);
+  } catch {
+    throw siteError(`expected a folder of files to serve, found nothing at ${JSON.stringify(given)}: check the path`);
+  }
+  if (!info.isDirectory()) {
+    throw siteError(`expected a folder of files to serve, found a file at ${JSON.stringify(given)}: pass the folder that holds it`);
+  }
+  const root = await realpath(given);
+  const entries: LayerEntry[] = [];
+  let files = 0;
+
+  const walk = async (dirRel: string, dirBytes: Buffer): Promise<void> => {
+    const names = await readdir(dirBytes, { encoding: 'buffer' });
+    for (const nameBytes of names) {
+      const fullBytes = Buffer.concat([dirBytes, Buffer.from('/'), nameBytes]);
+      const shown = posix.join(dirRel, printableName(nameBytes));
+      const rel = posix.join(dirRel, decodeName(nameBytes, join(given, shown)));
+      const shownFull = join(given, rel);
+      const st = await lstat(fullBytes);
+      if (st.isDirectory()) {
+        entries.push({ type: 'directory', path: rel, mode: 0o755 });
+        await walk(rel, fullBytes);
+      } else if (st.isFile()) {
+        files += 1;
+        entries.push({ type: 'file', path: rel, mode: st.mode & 0o111 ? 0o755 : 0o644, data: await readFile(fullBytes) });
+      } else if (st.isSymbolicLink()) {
+        const target = (await readlink(fullBytes, { encoding: 'buffer' })) as Buffer;
+        const targetText = decodeName(target, `${shownFull} -> ${printableName(target)}`);
+        entries.push({ type: 'symlink', path: rel, target: await linkTarget(root, rel, targetText, shownFull) });
+      } else {
+        const kind = st.isFIFO() ? 'a fifo' : st.isSocket() ? 'a socket' : st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : 'a special file';
+        throw siteError(`expected only files, folders and symlinks, found ${kind} at ${JSON.stringify(shownFull)}: remove it from the site`);
+      }
+    }
+  };
+  await walk('', Buffer.from(root));
+
+  if (files === 0) {
+    throw siteError(`expected at least one file to serve in ${JSON.stringify(given)}, found none: add an index.html or leave site unset for the default page`);
+  }
+  return entries;
+}
+
+/** What the default page says answered the request. */
+export interface PageFacts {
+  thttpdVersion: string;
+  imageVersion: string;
+  /** Seconds since 1970, the build's SOURCE_DATE_EPOCH: the page's date comes from it, not the clock. */
+  epoch: number;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+
+/** Fills `{{thttpdVersion}}`, `{{imageVersion}}` and `{{buildDate}}` in the page template. */
+export function renderDefaultPage(template: string, facts: PageFacts): string {
+  const values: Record<string, string> = {
+    thttpdVersion: facts.thttpdVersion,
+    imageVersion: facts.imageVersion,
+    buildDate: new Date(facts.epoch * 1000).toISOString().replace('.000Z', 'Z'),
+  };
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`site/index.html names an unknown placeholder {{${name}}}`);
+    return escapeHtml(value);
+  });
+}
+
+/**
+ * The repository's folder: the code runs as src/image/*.ts under tsx, or bundled as
+ * dist/index.js or dist/cli/index.js, and in each case the whole repository (with
+ * action.yml and site/) sits above it. A checkout without action.yml yet is recognised
+ * by its package.json.
+ */
+export function projectRoot(from: string = import.meta.url): string {
+  const start = dirname(from.startsWith('file:') ? fileURLToPath(from) : from);
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'action.yml')) && existsSync(join(dir, 'site'))) return dir;
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && existsSync(join(dir, 'site'))) {
+      try {
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name === 'static-thttpd') return dir;
+      } catch {
+        // not ours: keep walking up
+      }
+    }
+    if (dirname(dir) === dir) {
+      throw new Error(`no static-thttpd checkout (a folder holding action.yml and site/) above ${start}`);
+    }
+  }
+}
+
+/** The default site: the project's page, rendered for this build. */
+export async function defaultSite(facts: PageFacts, root: string = projectRoot()): Promise<LayerEntry[]> {
+  const template = await readFile(join(root, 'site', 'index.html'), 'utf8');
+  return [{ type: 'file', path: 'index.html', mode: 0o644, data: Buffer.from(renderDefaultPage(template, facts), 'utf8') }];
+}
