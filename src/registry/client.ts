@@ -1,0 +1,208 @@
+// The distribution API calls the publish stage needs, for one registry, each checked
+// against what the spec says a registry answers, so a misbehaving registry or proxy is
+// caught at the request that went wrong and named in the error.
+import { createHash } from 'node:crypto';
+import { Failure } from '../failure.js';
+import type { Blob, Logger } from '../types.js';
+import { Authenticator, registryError, repositoryScope } from './auth.js';
+import { resolveCredentials, type CredentialInputs, type Env } from './credentials.js';
+import { DIGEST, TAG, type ImageName } from './reference.js';
+import { Transport, type HttpRequest, type HttpResponse, type RetryPolicy } from './transport.js';
+
+export interface RegistryClientOptions {
+  credentials?: CredentialInputs;
+  /** Hosts allowed plain HTTP besides loopback. */
+  insecureRegistries?: string[];
+  retry?: Partial<RetryPolicy>;
+  mask?: (secret: string) => void;
+  logger?: Logger;
+  /** DOCKER_CONFIG, HOME and PATH (for credential helpers); nothing is read from process.env. */
+  env?: Env;
+}
+
+export type MountResult = { mounted: true } | { mounted: false; /** The upload the registry opened instead, absolute. */ location: string | undefined };
+
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+];
+
+/** What a 401/403 should make the user check, per registry. */
+export function permissionHint(name: ImageName): string {
+  const base = `Check the credentials and that they may push to ${name.name}`;
+  if (name.domain === 'ghcr.io') return `${base}: for ghcr.io the token needs \`packages: write\` (in a workflow, \`permissions: packages: write\`), and a personal token the write:packages scope.`;
+  if (name.domain === 'docker.io') return `${base}: for Docker Hub use an access token with Read & Write permission.`;
+  return `${base}.`;
+}
+
+export function sha256Digest(data: Buffer): string {
+  return `sha256:${createHash('sha256').update(data).digest('hex')}`;
+}
+
+export class RegistryClient {
+  readonly transport: Transport;
+  readonly auth: Authenticator;
+  private started = false;
+
+  private constructor(
+    readonly name: ImageName,
+    transport: Transport,
+    auth: Authenticator,
+  ) {
+    this.transport = transport;
+    this.auth = auth;
+  }
+
+  /** Resolves credentials (inputs, Docker config, GitHub token) and builds a client. */
+  static async create(name: ImageName, options: RegistryClientOptions = {}): Promise<RegistryClient> {
+    const mask = options.mask ?? (() => undefined);
+    const credentials = await resolveCredentials(name, options.credentials ?? {}, { env: options.env ?? {}, mask });
+    const transport = new Transport({ insecureRegistries: options.insecureRegistries, retry: options.retry, logger: options.logger });
+    const auth = new Authenticator({ transport, registry: name.registry, credentials, mask, logger: options.logger, permissionHint: permissionHint(name) });
+    if (credentials) options.logger?.info(`Using credentials for ${name.domain} from ${credentials.source} (user ${credentials.username}).`);
+    return new RegistryClient(name, transport, auth);
+  }
+
+  get registry(): string {
+    return this.name.registry;
+  }
+
+  private url(path: string): string {
+    return `${this.transport.origin(this.registry)}${path}`;
+  }
+
+  /**
+   * The first call probes `GET /v2/`: it learns the auth scheme and, for loopback or
+   * insecure hosts, whether the registry speaks TLS, so URLs are built only after it.
+   */
+  private async ready(): Promise<void> {
+    if (this.started) return;
+    await this.auth.start(this.transport.origin(this.registry));
+    this.started = true;
+  }
+
+  /** Every API call goes through here: auth header, one re-authentication on 401. */
+  private async call(request: HttpRequest, scopes: string[]): Promise<HttpResponse> {
+    const send = async (withScopes: string[]) => {
+      const authorization = await this.auth.header(withScopes);
+      return this.transport.send({ ...request, headers: { ...request.headers, ...(authorization ? { authorization } : {}) } });
+    };
+    const response = await send(scopes);
+    if (response.status !== 401) return response;
+    const retryScopes = this.auth.retryScopes(response, scopes);
+    return retryScopes ? send(retryScopes) : response;
+  }
+
+  private fail(method: string, url: string, response: HttpResponse, todo?: string): Failure {
+    const denied = response.status === 401 || response.status === 403;
+    return registryError(this.registry, method, url, response, todo ?? (denied ? permissionHint(this.name) : 'See the registry\'s message; run again once it is fixed.'));
+  }
+
+  private static checkDigest(digest: string): void {
+    if (!DIGEST.test(digest)) throw new Failure(`Expected a sha256 digest (sha256:<64 hex>), found \`${digest}\`. This is a bug in the image stage.`);
+  }
+
+  async hasBlob(repository: string, digest: string): Promise<boolean> {
+    RegistryClient.checkDigest(digest);
+    await this.ready();
+    const url = this.url(`/v2/${repository}/blobs/${digest}`);
+    const response = await this.call({ method: 'HEAD', url }, [repositoryScope(repository, ['pull', 'push'])]);
+    if (response.status === 200) return true;
+    if (response.status === 404) return false;
+    throw this.fail('HEAD', url, response);
+  }
+
+  /**
+   * Asks the registry to link a blob it holds in `fromRepository` into `repository`: no
+   * bytes sent. 202 means it declined (no such blob there, or no pull right on it) and
+   * opened an ordinary upload instead, which `uploadBlob` can use.
+   */
+  async mountBlob(repository: string, digest: string, fromRepository: string): Promise<MountResult> {
+    RegistryClient.checkDigest(digest);
+    await this.ready();
+    const query = new URLSearchParams({ mount: digest, from: fromRepository });
+    const url = this.url(`/v2/${repository}/blobs/uploads/?${query}`);
+    const scopes = [repositoryScope(repository, ['pull', 'push']), repositoryScope(fromRepository, ['pull'])];
+    const response = await this.call({ method: 'POST', url, headers: { 'content-length': '0' } }, scopes);
+    if (response.status === 201) return { mounted: true };
+    const location = response.headers.get('location');
+    if (response.status === 202) return { mounted: false, location: location ? new URL(location, response.url).href : undefined };
+    throw this.fail('POST', url, response);
+  }
+
+  /** A monolithic upload: open a session (or use the one a declined mount opened), PUT the bytes. */
+  async uploadBlob(repository: string, blob: Blob, openedLocation?: string): Promise<void> {
+    RegistryClient.checkDigest(blob.digest);
+    await this.ready();
+    const scopes = [repositoryScope(repository, ['pull', 'push'])];
+    let location: string;
+    if (openedLocation) {
+      location = openedLocation;
+    } else {
+      const start = this.url(`/v2/${repository}/blobs/uploads/`);
+      const opened = await this.call({ method: 'POST', url: start, headers: { 'content-length': '0' } }, scopes);
+      if (opened.status !== 202) throw this.fail('POST', start, opened);
+      const header = opened.headers.get('location');
+      if (!header) throw new Failure(`Expected ${this.registry} to answer POST /v2/${repository}/blobs/uploads/ with a Location header, found none. The registry (or a proxy) is not following the distribution spec.`);
+      // Relative Locations resolve against the URL that answered (a redirect may have moved it).
+      location = new URL(header, opened.url).href;
+    }
+    // Appending keeps the registry's own query (its upload state) byte for byte.
+    const put = `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(blob.digest)}`;
+    const response = await this.call(
+      { method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.data.length) }, body: blob.data },
+      scopes,
+    );
+    if (response.status !== 201 && response.status !== 204) throw this.fail('PUT', put, response);
+    this.checkAnsweredDigest('PUT', put, response, blob.digest);
+  }
+
+  /**
+   * PUTs a manifest or index under a digest or a tag, with its own media type. The
+   * Docker-Content-Digest the registry answers must be the digest of the bytes we sent:
+   * otherwise something between us rewrote them, and the tags would point elsewhere.
+   */
+  async putManifest(repository: string, reference: string, blob: Blob): Promise<string> {
+    if (!DIGEST.test(reference) && !TAG.test(reference)) {
+      throw new Failure(`Expected a tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127}) or a sha256 digest, found \`${reference}\`. Fix the tag.`);
+    }
+    if (DIGEST.test(reference) && reference !== blob.digest) {
+      throw new Failure(`Expected to push the manifest ${blob.digest} under its own digest, found ${reference}. This is a bug.`);
+    }
+    await this.ready();
+    const url = this.url(`/v2/${repository}/manifests/${reference}`);
+    const response = await this.call(
+      { method: 'PUT', url, headers: { 'content-type': blob.mediaType, 'content-length': String(blob.data.length) }, body: blob.data },
+      [repositoryScope(repository, ['pull', 'push'])],
+    );
+    if (response.status !== 201 && response.status !== 200 && response.status !== 204) throw this.fail('PUT', url, response);
+    this.checkAnsweredDigest('PUT', url, response, blob.digest);
+    return blob.digest;
+  }
+
+  private checkAnsweredDigest(method: string, url: string, response: HttpResponse, expected: string): void {
+    const answered = response.headers.get('docker-content-digest');
+    if (answered && answered !== expected) {
+      throw new Failure(
+        `Expected ${this.registry} to store ${method} ${new URL(url).pathname} as ${expected}, found it answered Docker-Content-Digest ${answered}. ` +
+          'The bytes were changed on the way (a proxy?) or the registry rewrote them: nothing further is tagged. Check what sits between this machine and the registry.',
+      );
+    }
+  }
+
+  /** Fetches a manifest or index, verifying a digest reference against the bytes. */
+  async getManifest(repository: string, reference: string, accept: string[] = MANIFEST_TYPES): Promise<Blob | undefined> {
+    await this.ready();
+    const url = this.url(`/v2/${repository}/manifests/${reference}`);
+    const response = await this.call({ method: 'GET', url, headers: { accept: accept.join(', ') } }, [repositoryScope(repository, ['pull'])]);
+    if (response.status === 404) return undefined;
+    if (response.status !== 200) throw this.fail('GET', url, response);
+    const digest = sha256Digest(response.body);
+    if (DIGEST.test(reference) && digest !== reference) {
+      throw new Failure(`Expected the manifest ${reference} from ${this.registry}/${repository}, found bytes with digest ${digest}. Something rewrote them on the way.`);
+    }
+    return { mediaType: (response.headers.get('content-type') ?? '').split(';')[0].trim(), digest, size: response.body.length, data: response.body };
+  }
+}

@@ -1,0 +1,188 @@
+// The publish stage: an Image (blobs, manifests, index) into a registry repository, then
+// tagged. The order is the point: every blob, then each platform manifest by digest, then
+// the index by digest, and the tags last, so at no moment does a tag name an image the
+// registry cannot serve whole, and a failure anywhere before the tags leaves them as they were.
+import { Failure } from '../failure.js';
+import type { Blob, Image, Logger, Published } from '../types.js';
+import { MemoryBlobLocations, type BlobLocations } from './blob-locations.js';
+import { RegistryClient, sha256Digest, type RegistryClientOptions } from './client.js';
+import { parseImageName, TAG } from './reference.js';
+
+export interface PublishTarget {
+  /** `registry/repository`, e.g. `ghcr.io/me/web`: no tag, no digest. */
+  image: string;
+  /** e.g. `['2.29', '2', 'latest']`. */
+  tags: string[];
+}
+
+export interface PublishOptions extends RegistryClientOptions {
+  /** Where blobs were seen before, for cross-repository mounts; per run when absent. */
+  blobLocations?: BlobLocations;
+}
+
+export interface PublishStats {
+  blobsUploaded: number;
+  blobsMounted: number;
+  /** Already in the repository: neither uploaded nor mounted. */
+  blobsSkipped: number;
+  bytesUploaded: number;
+  manifestsPushed: number;
+  tagsPushed: number;
+  /** HTTP exchanges with the registry and its token service, retries included. */
+  requests: number;
+  retries: number;
+}
+
+export interface PublishResult extends Published {
+  stats: PublishStats;
+}
+
+const noLogger: Logger = { info: () => undefined, warning: () => undefined };
+
+function short(digest: string): string {
+  return digest.slice(0, 'sha256:'.length + 12);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+function checkBlob(blob: Blob, what: string): void {
+  const digest = sha256Digest(blob.data);
+  if (digest !== blob.digest || blob.size !== blob.data.length) {
+    throw new Failure(
+      `Expected the ${what} to be ${blob.digest} (${blob.size} bytes), found ${digest} (${blob.data.length} bytes). ` +
+        'The image was changed after it was built: this is a bug; nothing was pushed.',
+    );
+  }
+}
+
+function referencedDigests(manifest: Blob): string[] {
+  try {
+    const parsed = JSON.parse(manifest.data.toString('utf8')) as { config?: { digest?: string }; layers?: { digest?: string }[]; manifests?: { digest?: string }[] };
+    return [parsed.config?.digest, ...(parsed.layers ?? []).map((l) => l.digest), ...(parsed.manifests ?? []).map((m) => m.digest)].filter(
+      (d): d is string => typeof d === 'string',
+    );
+  } catch {
+    throw new Failure(`Expected the manifest ${manifest.digest} to be JSON, found something else. This is a bug in the image stage; nothing was pushed.`);
+  }
+}
+
+/** Catches a broken Image before the first byte leaves: a failure before publish pushes nothing. */
+export function checkImage(image: Image): void {
+  if (image.platforms.length === 0) throw new Failure('Expected at least one platform image to publish, found none. This is a bug; nothing was pushed.');
+  checkBlob(image.index, 'image index');
+  const manifests = new Set<string>();
+  for (const p of image.platforms) {
+    checkBlob(p.layer, `${p.platform} layer`);
+    checkBlob(p.config, `${p.platform} config`);
+    checkBlob(p.manifest, `${p.platform} manifest`);
+    manifests.add(p.manifest.digest);
+    const have = new Set([p.layer.digest, p.config.digest]);
+    for (const d of referencedDigests(p.manifest)) {
+      if (!have.has(d)) throw new Failure(`Expected the ${p.platform} manifest to reference only its layer and config, found ${d}. This is a bug in the image stage; nothing was pushed.`);
+    }
+  }
+  for (const d of referencedDigests(image.index)) {
+    if (!manifests.has(d)) throw new Failure(`Expected the image index to reference only the platform manifests, found ${d}. This is a bug in the image stage; nothing was pushed.`);
+  }
+}
+
+export function checkTags(tags: string[]): string[] {
+  const bad = tags.filter((t) => !TAG.test(t));
+  if (bad.length) {
+    throw new Failure(
+      `Expected tags matching [A-Za-z0-9_][A-Za-z0-9._-]{0,127}, found ${bad.map((t) => `\`${t}\``).join(', ')}. Fix the tags; nothing was pushed.`,
+    );
+  }
+  return [...new Set(tags)];
+}
+
+/** Layers and configs, each once (two platforms may share a layer). */
+function uniqueBlobs(image: Image): Blob[] {
+  const byDigest = new Map<string, Blob>();
+  for (const p of image.platforms) for (const b of [p.layer, p.config]) if (!byDigest.has(b.digest)) byDigest.set(b.digest, b);
+  return [...byDigest.values()];
+}
+
+export async function publish(image: Image, target: PublishTarget, options: PublishOptions = {}): Promise<PublishResult> {
+  const logger = options.logger ?? noLogger;
+  const name = parseImageName(target.image);
+  const tags = checkTags(target.tags);
+  checkImage(image);
+  const locations = options.blobLocations ?? new MemoryBlobLocations();
+  const client = await RegistryClient.create(name, { ...options, logger });
+  const repo = name.repository;
+  const stats: PublishStats = { blobsUploaded: 0, blobsMounted: 0, blobsSkipped: 0, bytesUploaded: 0, manifestsPushed: 0, tagsPushed: 0, requests: 0, retries: 0 };
+  const finish = () => {
+    stats.requests = client.transport.stats.requests;
+    stats.retries = client.transport.stats.retries;
+  };
+
+  try {
+    for (const blob of uniqueBlobs(image)) {
+      if (await client.hasBlob(repo, blob.digest)) {
+        stats.blobsSkipped++;
+        await locations.record(name.registry, blob.digest, repo);
+        continue;
+      }
+      let opened: string | undefined;
+      let mounted = false;
+      for (const from of (await locations.repositoriesWith(name.registry, blob.digest)).filter((r) => r !== repo)) {
+        const result = await client.mountBlob(repo, blob.digest, from);
+        if (result.mounted) {
+          mounted = true;
+          logger.info(`Mounted ${short(blob.digest)} from ${name.domain}/${from}.`);
+          break;
+        }
+        // The registry opened an upload instead: use it rather than open another.
+        opened = result.location;
+        if (opened) break;
+      }
+      if (mounted) {
+        stats.blobsMounted++;
+      } else {
+        await client.uploadBlob(repo, blob, opened);
+        stats.blobsUploaded++;
+        stats.bytesUploaded += blob.data.length;
+        logger.info(`Uploaded ${short(blob.digest)} (${formatBytes(blob.data.length)}).`);
+      }
+      await locations.record(name.registry, blob.digest, repo);
+    }
+
+    for (const p of image.platforms) {
+      await client.putManifest(repo, p.manifest.digest, p.manifest);
+      stats.manifestsPushed++;
+    }
+    await client.putManifest(repo, image.index.digest, image.index);
+    stats.manifestsPushed++;
+
+    // Tags last, each the same index bytes: a tag only ever names a complete image.
+    for (const tag of tags) {
+      await client.putManifest(repo, tag, image.index);
+      stats.tagsPushed++;
+    }
+  } catch (error) {
+    finish();
+    if (error instanceof Failure) {
+      const tagged = stats.tagsPushed ? `${stats.tagsPushed} of ${tags.length} tags were moved` : 'no tag was changed';
+      throw new Failure(`${error.message} (Publishing ${name.name}: ${tagged}.)`, { cause: error });
+    }
+    throw error;
+  }
+  finish();
+
+  logger.info(
+    `Pushed ${name.name}@${image.index.digest}: blobs ${stats.blobsUploaded} uploaded (${formatBytes(stats.bytesUploaded)}), ` +
+      `${stats.blobsMounted} mounted, ${stats.blobsSkipped} already there; ${stats.manifestsPushed} manifests; tags ${tags.join(', ') || '(none)'}.`,
+  );
+  return {
+    image: name.name,
+    digest: image.index.digest,
+    tags: tags.map((t) => `${name.name}:${t}`),
+    platforms: image.platforms.map((p) => ({ platform: p.platform, digest: p.manifest.digest })),
+    stats,
+  };
+}

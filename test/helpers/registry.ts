@@ -1,0 +1,302 @@
+// A real registry (Debian's docker-registry, distribution 2.8) for one test: own config on
+// 127.0.0.1 and a free port, storage in a temp dir, optional TLS (a throwaway CA), htpasswd
+// or token auth. Its access log (one combined-format line per request, on stdout) is how
+// tests count what reached it. Plus a small hand-made OCI image to push, and skopeo as judge.
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Blob, Image, Platform, PlatformImage } from '../../src/types.js';
+import { makeTls, type TestTls } from './tls.js';
+import { startTokenIssuer, type TokenIssuer, type TokenIssuerOptions } from './token-issuer.js';
+
+export interface StartRegistryOptions {
+  auth?: 'none' | 'htpasswd' | 'token';
+  tls?: boolean;
+  username?: string;
+  password?: string;
+  token?: TokenIssuerOptions;
+}
+
+export interface RegistryRequest {
+  method: string;
+  /** Path and query, as the registry logged it. */
+  uri: string;
+  status: number;
+}
+
+export interface TestRegistry {
+  /** `127.0.0.1:PORT`: what goes in an image name. */
+  host: string;
+  /** `http(s)://127.0.0.1:PORT` */
+  url: string;
+  username: string;
+  password: string;
+  /** The CA to trust, when tls. */
+  caFile: string | undefined;
+  /** A skopeo --cert-dir holding that CA, when tls. */
+  certDir: string | undefined;
+  logFile: string;
+  dir: string;
+  tokenIssuer: TokenIssuer | undefined;
+  /** Every request in the access log so far. */
+  requests(): RegistryRequest[];
+  /** Completed blob uploads (PUT …/blobs/uploads/… answered 201). */
+  blobUploads(): number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function yaml(lines: (string | false | undefined)[]): string {
+  return `${lines.filter((l): l is string => typeof l === 'string').join('\n')}\n`;
+}
+
+/** Resolves on any HTTP answer to GET /v2/ (200 or 401): the registry is serving. */
+function probe(url: string, ca: Buffer | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => resolve(ok);
+    const request = url.startsWith('https:') ? httpsGet(`${url}/v2/`, { ca, timeout: 1000 }) : httpGet(`${url}/v2/`, { timeout: 1000 });
+    request.on('response', (res) => {
+      res.resume();
+      done(res.statusCode === 200 || res.statusCode === 401);
+    });
+    request.on('error', () => done(false));
+    request.on('timeout', () => {
+      request.destroy();
+      done(false);
+    });
+  });
+}
+
+export function parseAccessLog(text: string): RegistryRequest[] {
+  const requests: RegistryRequest[] = [];
+  for (const match of text.matchAll(/^\S+ - \S+ \[[^\]]+\] "([A-Z]+) (\S+) HTTP\/[0-9.]+" ([0-9]{3}) /gm)) {
+    requests.push({ method: match[1]!, uri: match[2]!, status: Number(match[3]) });
+  }
+  return requests;
+}
+
+export async function startRegistry(options: StartRegistryOptions = {}): Promise<TestRegistry> {
+  const auth = options.auth ?? 'none';
+  const dir = mkdtempSync(join(tmpdir(), 'thttpd-registry-'));
+  const username = options.username ?? 'pusher';
+  const password = options.password ?? 'correct horse battery staple';
+  const tls: TestTls | undefined = options.tls ? makeTls() : undefined;
+  const tokenIssuer = auth === 'token' ? await startTokenIssuer({ users: { [username]: password }, ...options.token }) : undefined;
+  if (auth === 'htpasswd') execFileSync('htpasswd', ['-Bbc', join(dir, 'htpasswd'), username, password], { stdio: 'ignore' });
+  const logFile = join(dir, 'registry.log');
+  let child: ChildProcess | undefined;
+  let host = '';
+  const scheme = tls ? 'https' : 'http';
+
+  // A port found free can be taken before the registry binds it: try a few.
+  for (let attempt = 0; attempt < 3 && !child; attempt++) {
+    const port = await freePort();
+    host = `127.0.0.1:${port}`;
+    const config = join(dir, 'config.yml');
+    writeFileSync(
+      config,
+      yaml([
+        'version: 0.1',
+        'log:',
+        '  level: info',
+        '  accesslog:',
+        '    disabled: false',
+        'storage:',
+        '  filesystem:',
+        `    rootdirectory: ${join(dir, 'data')}`,
+        '  delete:',
+        '    enabled: true',
+        '  maintenance:',
+        '    uploadpurging:',
+        '      enabled: false',
+        'http:',
+        `  addr: ${host}`,
+        // A fixed secret, or the registry warns and signs upload state with a random one.
+        '  secret: static-thttpd-test-secret',
+        tls && '  tls:',
+        tls && `    certificate: ${tls.certFile}`,
+        tls && `    key: ${tls.keyFile}`,
+        auth === 'htpasswd' && 'auth:',
+        auth === 'htpasswd' && '  htpasswd:',
+        auth === 'htpasswd' && '    realm: test-registry',
+        auth === 'htpasswd' && `    path: ${join(dir, 'htpasswd')}`,
+        tokenIssuer && 'auth:',
+        tokenIssuer && '  token:',
+        tokenIssuer && `    realm: ${tokenIssuer.realm}`,
+        tokenIssuer && `    service: ${tokenIssuer.service}`,
+        tokenIssuer && `    issuer: ${tokenIssuer.issuer}`,
+        tokenIssuer && `    rootcertbundle: ${tokenIssuer.rootCertFile}`,
+      ]),
+    );
+    const out = openSync(logFile, 'a');
+    const started = spawn('docker-registry', ['serve', config], { stdio: ['ignore', out, out], env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
+    closeSync(out);
+    let exited = false;
+    started.on('exit', () => (exited = true));
+    const ca = tls ? readFileSync(tls.caFile) : undefined;
+    const deadline = Date.now() + 15_000;
+    while (!exited && Date.now() < deadline && !(await probe(`${scheme}://${host}`, ca))) await new Promise((r) => setTimeout(r, 100));
+    if (!exited && Date.now() < deadline) child = started;
+    else if (!exited) started.kill('SIGKILL');
+  }
+  if (!child) {
+    const log = (() => {
+      try {
+        return readFileSync(logFile, 'utf8').slice(-2000);
+      } catch {
+        return '';
+      }
+    })();
+    await tokenIssuer?.stop();
+    tls?.remove();
+    throw new Error(`docker-registry did not start: ${log}`);
+  }
+  const running = child;
+
+  const requests = () => parseAccessLog(readFileSync(logFile, 'utf8'));
+  return {
+    host,
+    url: `${scheme}://${host}`,
+    username,
+    password,
+    caFile: tls?.caFile,
+    certDir: tls?.certDir,
+    logFile,
+    dir,
+    tokenIssuer,
+    requests,
+    blobUploads: () => requests().filter((r) => r.method === 'PUT' && r.uri.includes('/blobs/uploads/') && r.status === 201).length,
+    stop: async () => {
+      if (running.exitCode === null && running.signalCode === null) {
+        const exited = new Promise((resolve) => running.once('exit', resolve));
+        running.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+        if (running.exitCode === null && running.signalCode === null) running.kill('SIGKILL');
+      }
+      await tokenIssuer?.stop();
+      tls?.remove();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SkopeoAccess {
+  tls: boolean;
+  certDir?: string;
+  username?: string;
+  password?: string;
+}
+
+/** `skopeo inspect --raw`: the manifest bytes exactly as the registry serves them. */
+export async function skopeoRaw(reference: string, access: SkopeoAccess): Promise<Buffer> {
+  const args = ['inspect', '--raw', '--retry-times', '0'];
+  if (!access.tls) args.push('--tls-verify=false');
+  else if (access.certDir) args.push('--cert-dir', access.certDir);
+  if (access.username) args.push('--creds', `${access.username}:${access.password ?? ''}`);
+  else args.push('--no-creds');
+  args.push(`docker://${reference}`);
+  const { stdout } = await promisify(execFile)('skopeo', args, { encoding: 'buffer', maxBuffer: 16 << 20, env: { ...process.env, REGISTRY_AUTH_FILE: '/dev/null/none' } });
+  return stdout;
+}
+
+// ---- a small image, built by hand so these tests do not depend on the image stage ----
+
+function blobOf(mediaType: string, data: Buffer): Blob {
+  return { mediaType, digest: `sha256:${createHash('sha256').update(data).digest('hex')}`, size: data.length, data };
+}
+
+/** One file in a ustar archive: enough for a registry (and a runtime) to accept the layer. */
+function tarOf(files: Record<string, string>): Buffer {
+  const blocks: Buffer[] = [];
+  for (const [name, text] of Object.entries(files)) {
+    const body = Buffer.from(text);
+    const header = Buffer.alloc(512);
+    header.write(name, 0, 100);
+    header.write('0000644\0', 100);
+    header.write('0000000\0', 108);
+    header.write('0000000\0', 116);
+    header.write(`${body.length.toString(8).padStart(11, '0')}\0`, 124);
+    header.write('00000000000\0', 136);
+    header.write('        ', 148);
+    header.write('0', 156);
+    header.write('ustar\0', 257);
+    header.write('00', 263);
+    let sum = 0;
+    for (const byte of header) sum += byte;
+    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+    blocks.push(header, body, Buffer.alloc((512 - (body.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return Buffer.concat(blocks);
+}
+
+/** Two platforms, each a layer and a config, their manifests and an index: valid OCI. */
+export function makeTestImage(seed = 'static-thttpd test'): Image {
+  const platforms: PlatformImage[] = (['linux/amd64', 'linux/arm64'] as Platform[]).map((platform) => {
+    const architecture = platform.split('/')[1]!;
+    const tar = tarOf({ 'index.html': `<h1>${seed} on ${platform}</h1>\n` });
+    const diffId = `sha256:${createHash('sha256').update(tar).digest('hex')}`;
+    const layer = blobOf('application/vnd.oci.image.layer.v1.tar+gzip', gzipSync(tar, { level: 9 }));
+    const config = blobOf(
+      'application/vnd.oci.image.config.v1+json',
+      Buffer.from(JSON.stringify({ architecture, os: 'linux', config: { User: '65534:65534' }, rootfs: { type: 'layers', diff_ids: [diffId] } })),
+    );
+    const manifest = blobOf(
+      'application/vnd.oci.image.manifest.v1+json',
+      Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          config: { mediaType: config.mediaType, digest: config.digest, size: config.size },
+          layers: [{ mediaType: layer.mediaType, digest: layer.digest, size: layer.size }],
+        }),
+      ),
+    );
+    return { platform, layer, diffId, uncompressedSize: tar.length, config, manifest, binaryBytes: 0 };
+  });
+  const index = blobOf(
+    'application/vnd.oci.image.index.v1+json',
+    Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: platforms.map((p) => ({
+          mediaType: p.manifest.mediaType,
+          digest: p.manifest.digest,
+          size: p.manifest.size,
+          platform: { architecture: p.platform.split('/')[1], os: 'linux' },
+        })),
+      }),
+    ),
+  );
+  return { index, platforms, labels: {} };
+}
+
+/** The Image as JSON a child process can read back (Buffers as base64). */
+export function imageToJson(image: Image): string {
+  return JSON.stringify(image, (_key, value: unknown) =>
+    value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer' && Array.isArray((value as { data?: unknown }).data)
+      ? { base64: Buffer.from((value as { data: number[] }).data).toString('base64') }
+      : value,
+  );
+}
+
+export function imageFromJson(text: string): Image {
+  return JSON.parse(text, (_key, value: unknown) =>
+    value && typeof value === 'object' && typeof (value as { base64?: unknown }).base64 === 'string' ? Buffer.from((value as { base64: string }).base64, 'base64') : value,
+  ) as Image;
+}
