@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// The command-line entry: argv into Settings, progress on stderr, the report on stdout,
+// and on failure one line saying why, with a non-zero status.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Failure } from './failure.js';
+import { plainEnv, readHostSystem } from './host.js';
+import { JsonFileBlobLocations } from './registry/blob-locations.js';
+import { textReport } from './report.js';
+import { run } from './run.js';
+import { INPUT_DEFAULTS, parseSettings, type InputName, type Inputs } from './settings.js';
+import { folderCache } from './source/cache.js';
+
+interface Flag {
+  flag: string;
+  input?: InputName;
+  multiple?: boolean;
+  boolean?: boolean;
+  value?: string;
+  help: string;
+}
+
+const FLAGS: Flag[] = [
+  { flag: 'version', input: 'version', value: 'V', help: `thttpd release to build (default ${INPUT_DEFAULTS.version})` },
+  { flag: 'source', input: 'source', value: 'URL|PATH', help: 'where the release tarball comes from (default: acme.com for the version)' },
+  { flag: 'sha256', input: 'sha256', value: 'HEX', help: "the tarball's SHA-256 (needed for versions without a known checksum)" },
+  { flag: 'source-max-bytes', input: 'source-max-bytes', value: 'N', help: `largest tarball, and unpacked size, accepted (default ${INPUT_DEFAULTS['source-max-bytes']})` },
+  { flag: 'platform', input: 'platforms', multiple: true, value: 'P', help: 'linux/amd64 or linux/arm64; repeat for both (default linux/amd64)' },
+  { flag: 'libc', input: 'libc', value: 'glibc|musl', help: 'C library to link statically (default glibc; musl has no .htpasswd support)' },
+  { flag: 'uid-drop', input: 'uid-drop', value: 'true|false', help: 'disable the root-only user switch in thttpd.c (default true)' },
+  { flag: 'patch', input: 'patches', multiple: true, value: 'FILE', help: 'extra unified diff applied with patch -p1; repeatable, in order' },
+  { flag: 'cflags', input: 'cflags', value: 'FLAGS', help: 'extra compiler flags, appended to -O2 -static' },
+  { flag: 'strip', input: 'strip', value: 'true|false', help: 'strip the binary (default true)' },
+  { flag: 'site', input: 'site', value: 'DIR', help: 'folder to serve instead of the default page' },
+  { flag: 'port', input: 'port', value: 'N', help: `port the server listens on in the image (default ${INPUT_DEFAULTS.port})` },
+  { flag: 'label', input: 'labels', multiple: true, value: 'KEY=VALUE', help: 'image label to add or override; repeatable' },
+  { flag: 'output', input: 'output', value: 'PATH', help: 'image archive: PATH.tar for docker/podman/kind load, else an OCI layout folder (default ./static-thttpd.tar)' },
+  { flag: 'binaries', value: 'DIR', help: 'also copy the verified binaries into DIR' },
+  { flag: 'image', input: 'image', value: 'NAME', help: 'repository name the archive tags carry (default static-thttpd)' },
+  { flag: 'push', value: 'NAME', help: 'push to this repository, e.g. ghcr.io/me/web (credentials from ~/.docker/config.json, or --username and --password-stdin)' },
+  { flag: 'tag', input: 'tags', multiple: true, value: 'TEMPLATE', help: "tag template, repeatable: {{raw}} {{version}} {{major}} {{minor}} {{patch}} {{sha}} {{date 'YYYYMMDD'}} (default {{raw}}, {{major}}.{{minor}}, {{major}})" },
+  { flag: 'tag-suffix', input: 'tag-suffix', value: 'S', help: 'appended to every tag, e.g. -musl' },
+  { flag: 'latest', input: 'latest', value: 'auto|true|false', help: 'add the latest tag (default auto: only for the newest stable release)' },
+  { flag: 'username', input: 'username', value: 'USER', help: 'registry user name' },
+  { flag: 'password-stdin', input: 'password', boolean: true, help: 'read the registry password or token from standard input' },
+  { flag: 'insecure-registry', input: 'insecure-registries', multiple: true, value: 'HOST', help: 'allow plain HTTP to this registry (loopback always may)' },
+  { flag: 'help', boolean: true, help: 'show this help' },
+];
+
+const USAGE = `usage: static-thttpd build [options]
+
+Builds thttpd statically, verifies it, and makes a scratch container image archive
+(and pushes it with --push). Progress goes to stderr, the report to stdout.
+
+options:
+${FLAGS.map((f) => `  --${f.flag}${f.value ? ` ${f.value}` : ''}\n      ${f.help}`).join('\n')}
+
+environment: SOURCE_DATE_EPOCH (timestamps in the image, default 0), GITHUB_TOKEN (ghcr.io),
+DOCKER_CONFIG (where config.json with registry credentials lives).
+`;
+
+function flagFor(input: InputName): string {
+  if (input === 'github-token') return 'GITHUB_TOKEN';
+  const flag = FLAGS.find((f) => f.input === input);
+  return flag ? `--${flag.flag}` : input;
+}
+
+class UsageError extends Failure {}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === undefined) {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'build') throw new UsageError(`unknown command "${command}": the command is "build" (see static-thttpd --help)`);
+
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      strict: true,
+      allowPositionals: false,
+      options: Object.fromEntries(FLAGS.map((f) => [f.flag, { type: f.boolean ? 'boolean' : 'string', multiple: f.multiple ?? false }])),
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see static-thttpd build --help)`);
+  }
+  const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+
+  const env = plainEnv(process.env);
+  const inputs: Inputs = { output: './static-thttpd.tar', push: 'false', 'github-token': env.GITHUB_TOKEN };
+  for (const f of FLAGS) {
+    const value = values[f.flag];
+    if (!f.input || value === undefined || f.boolean) continue;
+    inputs[f.input] = Array.isArray(value) ? value.join('\n') : String(value);
+  }
+  if (typeof values.push === 'string') {
+    if (values.image !== undefined) throw new UsageError('give the repository with either --push NAME or --image NAME, not both');
+    inputs.image = values.push;
+    inputs.push = 'true';
+  }
+  if (values['password-stdin']) inputs.password = await readStdin();
+
+  const cwd = process.cwd();
+  const settings = parseSettings(inputs, { cwd, sourceDateEpoch: env.SOURCE_DATE_EPOCH, now: new Date() }, flagFor);
+  const log = {
+    info: (m: string) => process.stderr.write(`static-thttpd: ${m}\n`),
+    warning: (m: string) => process.stderr.write(`static-thttpd: warning: ${m}\n`),
+  };
+  const cacheDir = join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'static-thttpd');
+  const workDir = await mkdtemp(join(tmpdir(), 'static-thttpd-'));
+  try {
+    const binariesDir = typeof values.binaries === 'string' ? join(cwd, values.binaries) : undefined;
+    const report = await run(settings, {
+      log,
+      cache: folderCache(join(cacheDir, 'sources')),
+      system: await readHostSystem(env),
+      workDir,
+      scratchDir: tmpdir(),
+      binariesDir,
+      mask: () => undefined,
+      blobLocations: new JsonFileBlobLocations(join(cacheDir, 'blob-locations.json')),
+    });
+    process.stdout.write(textReport(settings, report));
+    return 0;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof Failure) process.stderr.write(`static-thttpd: error: ${error.message}\n`);
+    else process.stderr.write(`static-thttpd: internal error (please report it): ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);
+

@@ -1,0 +1,56 @@
+// The run's result in the shapes its readers want: JSON for action outputs, a Markdown
+// job summary, and plain text for a terminal.
+import { formatSizeReport } from './image/archive.js';
+import type { Report } from './run.js';
+import type { Settings } from './settings.js';
+
+export function binariesJson(report: Report) {
+  return report.binaries.map((b) => ({ platform: b.platform, libc: b.libc, path: b.path, bytes: b.bytes, file: b.fileLine, version: b.serverSoftware }));
+}
+
+export function platformsJson(report: Report) {
+  return report.image.platforms.map((p, i) => ({ ...report.sizes[i], platform: p.platform, digest: p.manifest.digest }));
+}
+
+export function resultJson(settings: Settings, report: Report) {
+  return {
+    version: settings.version,
+    imageVersion: settings.imageVersion,
+    image: settings.image,
+    digest: report.image.index.digest,
+    tags: report.references,
+    pushed: report.published !== undefined,
+    labels: report.image.labels,
+    platforms: platformsJson(report),
+    binaries: binariesJson(report),
+    archive: report.archive ?? null,
+  };
+}
+
+export function summaryMarkdown(settings: Settings, report: Report): string {
+  const pushed = report.published ? 'pushed' : 'built, not pushed';
+  const lines = [
+    `### thttpd ${settings.version} image (${pushed})`,
+    '',
+    '| reference | digest |',
+    '| --- | --- |',
+    ...report.references.map((ref) => `| \`${ref}\` | \`${report.image.index.digest}\` |`),
+    '',
+    '| platform | manifest | binary bytes | layer bytes (gzip) | pulled bytes |',
+    '| --- | --- | ---: | ---: | ---: |',
+    ...platformsJson(report).map((p) => `| ${p.platform} | \`${p.digest}\` | ${p.binaryBytes} | ${p.layerBytes} | ${p.pulledBytes} |`),
+  ];
+  if (report.archive) lines.push('', `Archive: \`${report.archive}\``);
+  return `${lines.join('\n')}\n`;
+}
+
+export function textReport(settings: Settings, report: Report): string {
+  const lines = [
+    `thttpd ${settings.version} -> ${report.image.index.digest}`,
+    ...report.binaries.map((b) => `binary ${b.platform}: ${b.path} (${b.bytes} bytes; ${b.fileLine})`),
+    formatSizeReport(report.sizes),
+  ];
+  if (report.archive) lines.push(`archive: ${report.archive}`);
+  lines.push(...(report.published ? report.published.tags.map((t) => `pushed ${t}`) : report.references.map((r) => `named ${r}`)));
+  return `${lines.join('\n')}\n`;
+}
