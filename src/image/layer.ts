@@ -63,7 +63,8 @@ function header(entry: LayerEntry, mtime: Date): Partial<Header> & Pick<Header, 
   const common = { name: entry.path, uid: 0, gid: 0, uname: '', gname: '', mtime };
   switch (entry.type) {
     case 'directory':
-      return { ...common, type: 'directory', mode: entry.mode };
+      // The trailing slash is what GNU tar and Docker write; tar-stream would not add it.
+      return { ...common, name: `${entry.path}/`, type: 'directory', mode: entry.mode };
     case 'file':
       return { ...common, type: 'file', mode: entry.mode, size: entry.data.length };
     case 'symlink':

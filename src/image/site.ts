@@ -34,7 +34,7 @@ function decodeName(name: Buffer, shown: string): string {
     return strictUtf8.decode(name);
   } catch {
     throw new Failure(
-      `site: expected file names in UTF-8 (image layers and HTTP paths are text), found ${JSON.stringify(shown)} whose name is not valid UTF-8: rename it`,
+      `site: expected file names in UTF-8 (image layers and URLs are text), found "${shown}" whose name is not valid UTF-8 (bytes shown as \\xNN): rename it`,
     );
   }
 }
