@@ -94,7 +94,7 @@ export interface Settings {
 /** How the entry names an input in messages: `input "port"` or `--port`. */
 export type InputNamer = (name: InputName) => string;
 
-const SHA256 = /^(?:sha256:)?([0-9a-fA-F]{64})$/;
+const SHA256 = /^(?:sha256:)?([0-9a-fA-F]{64})$/i;
 const SAFE_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 const IMAGE_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
@@ -181,6 +181,7 @@ function readPlatforms(r: Reader): Platform[] {
   const values = r.list('platforms', /[\s,]+/);
   const unknown = values.filter((v) => !(PLATFORMS as readonly string[]).includes(v));
   if (unknown.length) throw r.fail('platforms', `unsupported platform ${unknown.map((u) => `"${u}"`).join(', ')}: expected ${PLATFORMS.join(' and/or ')}`);
+  if (values.length === 0) throw r.fail('platforms', `expected at least one platform: ${PLATFORMS.join(', ')}`);
   return [...new Set(values)] as Platform[];
 }
 
@@ -251,6 +252,10 @@ export function parseSettings(inputs: Inputs, context: RunContext, name: InputNa
     throw error instanceof Failure ? r.fail('tags', error.message) : error;
   }
 
+  const username = r.text('username');
+  const password = r.text('password');
+  if (username && !password) throw r.fail('password', `is required with ${r.name('username')}: pass the password or token too`);
+
   const insecureRegistries = r.list('insecure-registries', /[\s,]+/);
   const badHost = insecureRegistries.find((h) => !HOST.test(h));
   if (badHost) throw r.fail('insecure-registries', `expected host or host:port entries, got "${badHost}"`);
@@ -273,7 +278,7 @@ export function parseSettings(inputs: Inputs, context: RunContext, name: InputNa
     push,
     imageVersion,
     tags,
-    credentials: { username: r.text('username') || undefined, password: r.text('password') || undefined, githubToken: r.text('github-token') || undefined },
+    credentials: { username: username || undefined, password: password || undefined, githubToken: r.text('github-token') || undefined },
     insecureRegistries,
     output: output ? r.path('output', context.cwd) : undefined,
     epoch: readEpoch(context),

@@ -41,7 +41,9 @@ export function pinToArch(text: string, arch: Arch, deb822: boolean): string {
       .join('\n\n')
       .replace(/\n*$/, '\n');
   }
-  return text.replace(/^(\s*deb(?:-src)?)\s+(?!\[)/gm, `$1 [arch=${arch}] `);
+  return text
+    .replace(/^(\s*deb(?:-src)?)\s+\[(?![^\]]*\barch=)/gm, `$1 [arch=${arch} `)
+    .replace(/^(\s*deb(?:-src)?)\s+(?!\[)/gm, `$1 [arch=${arch}] `);
 }
 
 export function foreignUbuntuSource(arch: Arch, codename: string): string {
