@@ -132,13 +132,21 @@ export async function runCredentialHelper(helper: string, serverUrl: string, ctx
   const program = `docker-credential-${helper}`;
   const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     // With env given, spawn looks the program up on env.PATH: the pipeline's PATH, not ours.
-    const child = spawn(program, ['get'], { env: ctx.env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'], timeout: ctx.helperTimeoutMs ?? 30_000 });
+    const child = spawn(program, ['get'], { env: ctx.env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    // Our own timer: spawn's `timeout` option keeps the process alive when the spawn fails.
+    const timer = setTimeout(() => child.kill('SIGKILL'), ctx.helperTimeoutMs ?? 30_000);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? (signal ? 128 : null), stdout, stderr });
+    });
     child.stdin.on('error', () => undefined);
     child.stdin.end(serverUrl);
   }).catch((error: NodeJS.ErrnoException) => {

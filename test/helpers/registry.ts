@@ -84,7 +84,7 @@ function probe(url: string, ca: Buffer | undefined): Promise<boolean> {
 export function parseAccessLog(text: string): RegistryRequest[] {
   const requests: RegistryRequest[] = [];
   for (const match of text.matchAll(/^\S+ - \S+ \[[^\]]+\] "([A-Z]+) (\S+) HTTP\/[0-9.]+" ([0-9]{3}) /gm)) {
-    requests.push({ method: match[1]!, uri: match[2]!, status: Number(match[3]) });
+    requests.push({ method: match[1], uri: match[2], status: Number(match[3]) });
   }
   return requests;
 }
@@ -247,7 +247,7 @@ function tarOf(files: Record<string, string>): Buffer {
 /** Two platforms, each a layer and a config, their manifests and an index: valid OCI. */
 export function makeTestImage(seed = 'static-thttpd test'): Image {
   const platforms: PlatformImage[] = (['linux/amd64', 'linux/arm64'] as Platform[]).map((platform) => {
-    const architecture = platform.split('/')[1]!;
+    const architecture = platform.split("/")[1];
     const tar = tarOf({ 'index.html': `<h1>${seed} on ${platform}</h1>\n` });
     const diffId = `sha256:${createHash('sha256').update(tar).digest('hex')}`;
     const layer = blobOf('application/vnd.oci.image.layer.v1.tar+gzip', gzipSync(tar, { level: 9 }));
