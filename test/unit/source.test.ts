@@ -23,8 +23,8 @@ interface Entry {
 async function tarball(entries: Entry[]): Promise<Buffer> {
   const p = pack();
   const chunks: Buffer[] = [];
-  p.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => p.on('end', resolve));
+  p.on('data', (c) => chunks.push(c as Buffer));
+  const done = new Promise<void>((resolve) => p.on('end', () => resolve()));
   for (const e of entries) {
     const body = e.body ?? '';
     if (e.type === undefined || e.type === 'file') p.entry({ name: e.name, mode: e.mode ?? 0o644, size: e.size ?? Buffer.byteLength(body) }, body);
