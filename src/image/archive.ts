@@ -8,7 +8,7 @@ import { Failure } from '../failure.js';
 import type { Blob, Image, Platform } from '../types.js';
 import { layerTar, type LayerEntry } from './layer.js';
 import { MEDIA_TYPES, canonicalJson, descriptor } from './oci.js';
-import { parseImageRef } from './reference.js';
+import { parseImageRef, type ImageRef } from './reference.js';
 
 export interface LayoutFile {
   /** Relative to the layout's root, e.g. `blobs/sha256/<hex>`. */
@@ -17,6 +17,13 @@ export interface LayoutFile {
 }
 
 const blobPath = (blob: Blob) => `blobs/${blob.digest.replace(':', '/')}`;
+
+/** The refs parsed, each name once as first spelled (`web` and `docker.io/library/web:latest` are one name). */
+function uniqueRefs(refs: readonly string[]): ImageRef[] {
+  const byName = new Map<string, ImageRef>();
+  for (const ref of refs.map(parseImageRef)) if (!byName.has(ref.qualified)) byName.set(ref.qualified, ref);
+  return [...byName.values()];
+}
 
 /** Every blob once: two platforms built from the same bytes share a layer. */
 function uniqueBlobs(image: Image): Blob[] {
@@ -33,7 +40,7 @@ function uniqueBlobs(image: Image): Blob[] {
  * ref.name allows a full reference.
  */
 export function layoutIndex(image: Image, refs: readonly string[]): Buffer {
-  const names = refs.map(parseImageRef);
+  const names = uniqueRefs(refs);
   const entries = names.length
     ? names.map((ref) => ({
         ...descriptor(image.index),
@@ -52,7 +59,7 @@ export function dockerManifest(image: Image, refs: readonly string[]): Buffer {
   const first = image.platforms[0];
   if (!first) throw new Error('an image without platforms cannot be archived');
   return Buffer.from(
-    canonicalJson([{ Config: blobPath(first.config), RepoTags: refs.map((ref) => parseImageRef(ref).name), Layers: [blobPath(first.layer)] }]),
+    canonicalJson([{ Config: blobPath(first.config), RepoTags: uniqueRefs(refs).map((ref) => ref.name), Layers: [blobPath(first.layer)] }]),
     'utf8',
   );
 }

@@ -52,6 +52,12 @@ describe('layout index.json', () => {
     );
   });
 
+  it('names each image once, however it is spelled', () => {
+    const index = JSON.parse(layoutIndex(image, ['web', 'docker.io/library/web:latest', 'web:latest']).toString()) as { manifests: unknown[] };
+    assert.equal(index.manifests.length, 1);
+    assert.deepEqual(JSON.parse(dockerManifest(image, ['web', 'web:latest']).toString())[0].RepoTags, ['web:latest']);
+  });
+
   it('without refs names nothing', () => {
     const index = JSON.parse(layoutIndex(image, []).toString()) as { manifests: Record<string, unknown>[] };
     assert.deepEqual(index.manifests, [{ mediaType: image.index.mediaType, digest: image.index.digest, size: image.index.size }]);
