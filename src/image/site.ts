@@ -43,6 +43,16 @@ function siteError(what: string): Failure {
   return new Failure(`site: ${what}`);
 }
 
+/** A read that fails (permissions, a file vanishing mid-walk) becomes a Failure naming the path. */
+async function readOrFail<T>(shown: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw siteError(`expected to read ${JSON.stringify(shown)}, could not (${code}): make the site readable by the user running the build`);
+  }
+}
+
 /**
  * A symlink's target as it will read inside the image. A relative target must stay inside
  * the site on its own (the image resolves it against /www, not against the host), and
@@ -92,21 +102,21 @@ export async function readSiteFolder(folder: string): Promise<LayerEntry[]> {
   let files = 0;
 
   const walk = async (dirRel: string, dirBytes: Buffer): Promise<void> => {
-    const names = await readdir(dirBytes, { encoding: 'buffer' });
+    const names = await readOrFail(join(given, dirRel), () => readdir(dirBytes, { encoding: 'buffer' }));
     for (const nameBytes of names) {
       const fullBytes = Buffer.concat([dirBytes, Buffer.from('/'), nameBytes]);
       const shown = posix.join(dirRel, printableName(nameBytes));
       const rel = posix.join(dirRel, decodeName(nameBytes, join(given, shown)));
       const shownFull = join(given, rel);
-      const st = await lstat(fullBytes);
+      const st = await readOrFail(shownFull, () => lstat(fullBytes));
       if (st.isDirectory()) {
         entries.push({ type: 'directory', path: rel, mode: 0o755 });
         await walk(rel, fullBytes);
       } else if (st.isFile()) {
         files += 1;
-        entries.push({ type: 'file', path: rel, mode: st.mode & 0o111 ? 0o755 : 0o644, data: await readFile(fullBytes) });
+        entries.push({ type: 'file', path: rel, mode: st.mode & 0o111 ? 0o755 : 0o644, data: await readOrFail(shownFull, () => readFile(fullBytes)) });
       } else if (st.isSymbolicLink()) {
-        const target = (await readlink(fullBytes, { encoding: 'buffer' })) as Buffer;
+        const target = await readOrFail(shownFull, () => readlink(fullBytes, { encoding: 'buffer' }));
         const targetText = decodeName(target, `${shownFull} -> ${printableName(target)}`);
         entries.push({ type: 'symlink', path: rel, target: await linkTarget(root, rel, targetText, shownFull) });
       } else {

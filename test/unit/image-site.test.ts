@@ -131,6 +131,16 @@ describe('site folder', () => {
     await assert.rejects(readSiteFolder(dir), failsWith(/found a character device at ".*\/null"/));
   });
 
+  it('fails for a file the build cannot read, naming it', async (t) => {
+    if (process.getuid?.() === 0) {
+      t.skip('root reads everything');
+      return;
+    }
+    const dir = siteWith({ 'index.html': 'hi', 'locked.html': 'x' });
+    chmodSync(join(dir, 'locked.html'), 0o000);
+    await assert.rejects(readSiteFolder(dir), failsWith(/expected to read ".*locked\.html", could not \(EACCES\)/));
+  });
+
   it('fails for a name that is not UTF-8, showing its bytes', async () => {
     const dir = siteWith({ 'index.html': 'hi' });
     mkdirSync(join(dir, 'sub'));
