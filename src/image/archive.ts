@@ -32,12 +32,13 @@ function uniqueBlobs(image: Image): Blob[] {
 }
 
 /**
- * index.json: one entry per name, each pointing at the image index. Loaders read the
- * name from different annotations: containerd (kind, k3s, Docker's containerd store)
- * takes io.containerd.image.name, fully qualified as the kubelet will ask for it;
- * podman and skopeo take org.opencontainers.image.ref.name as the whole name (a bare tag
- * there would make podman call the image `localhost/<tag>`), and the OCI grammar for
- * ref.name allows a full reference.
+ * index.json: one entry per name, each pointing at the image index (no platform on the
+ * entry: containerd would filter it out). containerd (kind, k3s, Docker's containerd
+ * store) names the image from io.containerd.image.name, so it is fully qualified, as the
+ * kubelet will ask for it; podman 4 reads that too. org.opencontainers.image.ref.name
+ * holds the whole reference rather than a bare tag: skopeo and umoci look images up by
+ * it, podman falls back to it as the whole name (a bare tag there gives
+ * `localhost/<tag>`), and the OCI grammar for ref.name allows a full reference.
  */
 export function layoutIndex(image: Image, refs: readonly string[]): Buffer {
   const names = uniqueRefs(refs);
@@ -51,9 +52,11 @@ export function layoutIndex(image: Image, refs: readonly string[]): Buffer {
 }
 
 /**
- * manifest.json, Docker's own archive format, for `docker load` before Docker 25 and for
- * loaders that read only it. It can name one platform: the first one. Its paths point into
- * blobs/, so no byte is stored twice; Docker loaders accept gzip'd layers.
+ * manifest.json, Docker's own archive format, for `docker load` (which reads it rather
+ * than index.json unless it uses the containerd store) and for podman, which falls back
+ * to it when index.json holds more than one name. It can name one platform: the first.
+ * Its paths point into blobs/, so no byte is stored twice; Docker loaders accept gzip'd
+ * layers and name them by their diff_id.
  */
 export function dockerManifest(image: Image, refs: readonly string[]): Buffer {
   const first = image.platforms[0];
