@@ -37,6 +37,17 @@ export interface PublishResult extends Published {
   stats: PublishStats;
 }
 
+/** A failed publish, with how far it got: the retries and requests spent, the tags moved. */
+export class PublishFailure extends Failure {
+  constructor(
+    message: string,
+    readonly stats: PublishStats,
+    cause: Failure,
+  ) {
+    super(message, { cause });
+  }
+}
+
 const noLogger: Logger = { info: () => undefined, warning: () => undefined };
 
 function short(digest: string): string {
@@ -168,7 +179,7 @@ export async function publish(image: Image, target: PublishTarget, options: Publ
     finish();
     if (error instanceof Failure) {
       const tagged = stats.tagsPushed ? `${stats.tagsPushed} of ${tags.length} tags were moved` : 'no tag was changed';
-      throw new Failure(`${error.message} (Publishing ${name.name}: ${tagged}.)`, { cause: error });
+      throw new PublishFailure(`${error.message} (Publishing ${name.name}: ${tagged}.)`, { ...stats }, error);
     }
     throw error;
   }

@@ -6,6 +6,9 @@ import { isIP } from 'node:net';
 import { Failure } from '../failure.js';
 import type { Logger } from '../types.js';
 
+/** Named in registry logs, so an operator can tell our requests apart. */
+export const USER_AGENT = 'static-thttpd';
+
 export interface RetryPolicy {
   /** Tries per request, the first included. */
   attempts: number;
@@ -205,7 +208,7 @@ export class Transport {
         this.stats.requests++;
         response = await fetch(url, {
           method: request.method,
-          headers: request.headers,
+          headers: { 'user-agent': USER_AGENT, ...request.headers },
           body: request.body,
           redirect: 'follow',
           signal: AbortSignal.timeout(this.policy.timeoutMs),

@@ -5,13 +5,14 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { get as httpGet } from 'node:http';
+import { createServer as createHttpServer, get as httpGet, request as httpRequest } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import type { PublishOptions, PublishResult, PublishTarget } from '../../src/registry/publish.js';
 import type { Blob, Image, Platform, PlatformImage } from '../../src/types.js';
 import { makeTls, type TestTls } from './tls.js';
 import { startTokenIssuer, type TokenIssuer, type TokenIssuerOptions } from './token-issuer.js';
@@ -45,7 +46,7 @@ export interface TestRegistry {
   logFile: string;
   dir: string;
   tokenIssuer: TokenIssuer | undefined;
-  /** Every request in the access log so far. */
+  /** Every request in the access log since the registry answered its first probe. */
   requests(): RegistryRequest[];
   /** Completed blob uploads (PUT …/blobs/uploads/… answered 201). */
   blobUploads(): number;
@@ -167,7 +168,9 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
   }
   const running = child;
 
-  const requests = () => parseAccessLog(readFileSync(logFile, 'utf8'));
+  // The readiness probes are ours, not the test's: leave them out of the count.
+  const probes = parseAccessLog(readFileSync(logFile, 'utf8')).length;
+  const requests = () => parseAccessLog(readFileSync(logFile, 'utf8')).slice(probes);
   return {
     host,
     url: `${scheme}://${host}`,
@@ -247,7 +250,7 @@ function tarOf(files: Record<string, string>): Buffer {
 /** Two platforms, each a layer and a config, their manifests and an index: valid OCI. */
 export function makeTestImage(seed = 'static-thttpd test'): Image {
   const platforms: PlatformImage[] = (['linux/amd64', 'linux/arm64'] as Platform[]).map((platform) => {
-    const architecture = platform.split("/")[1];
+    const architecture = platform.split('/')[1];
     const tar = tarOf({ 'index.html': `<h1>${seed} on ${platform}</h1>\n` });
     const diffId = `sha256:${createHash('sha256').update(tar).digest('hex')}`;
     const layer = blobOf('application/vnd.oci.image.layer.v1.tar+gzip', gzipSync(tar, { level: 9 }));
@@ -299,4 +302,102 @@ export function imageFromJson(text: string): Image {
   return JSON.parse(text, (_key, value: unknown) =>
     value && typeof value === 'object' && typeof (value as { base64?: unknown }).base64 === 'string' ? Buffer.from((value as { base64: string }).base64, 'base64') : value,
   ) as Image;
+}
+
+// ---- a publish in a child process, for what only process start can set (NODE_EXTRA_CA_CERTS) ----
+
+export interface ChildPublishOutcome {
+  ok: boolean;
+  result?: PublishResult;
+  message?: string;
+  logs: string[];
+  masked: string[];
+}
+
+const publishModule = new URL('../../src/registry/publish.ts', import.meta.url).href;
+const helperModule = new URL('./registry.ts', import.meta.url).href;
+
+/** Runs publish() in `node --import tsx` with the given environment; options must be JSON. */
+export async function publishInChild(image: Image, target: PublishTarget, options: Omit<PublishOptions, 'mask' | 'logger' | 'blobLocations'>, env: NodeJS.ProcessEnv): Promise<ChildPublishOutcome> {
+  const dir = mkdtempSync(join(tmpdir(), 'thttpd-child-'));
+  try {
+    writeFileSync(join(dir, 'input.json'), JSON.stringify({ image: imageToJson(image), target, options }));
+    writeFileSync(
+      join(dir, 'publish.mts'),
+      `import { readFileSync } from 'node:fs';
+import { publish } from ${JSON.stringify(publishModule)};
+import { imageFromJson } from ${JSON.stringify(helperModule)};
+const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const logs = [], masked = [];
+const logger = { info: (m) => logs.push(m), warning: (m) => logs.push('warning: ' + m) };
+try {
+  const result = await publish(imageFromJson(input.image), input.target, { ...input.options, logger, mask: (s) => masked.push(s) });
+  process.stdout.write(JSON.stringify({ ok: true, result, logs, masked }));
+} catch (error) {
+  process.stdout.write(JSON.stringify({ ok: false, message: error.message, logs, masked }));
+}
+`,
+    );
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(dir, 'publish.mts'), join(dir, 'input.json')], {
+      env,
+      cwd: new URL('../..', import.meta.url).pathname,
+      maxBuffer: 16 << 20,
+    });
+    return JSON.parse(stdout) as ChildPublishOutcome;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---- a proxy in front of a plain-HTTP registry, to inject faults ----
+
+export interface ProxyRequest {
+  method: string;
+  url: string;
+}
+
+export interface FaultProxy {
+  host: string;
+  /** Every request that reached the proxy. */
+  seen: ProxyRequest[];
+  stop(): Promise<void>;
+}
+
+export interface FaultRules {
+  /** Answer instead of the registry: return a status (and headers) to fake, or undefined to pass. */
+  intercept?: (req: ProxyRequest, hit: number) => { status: number; headers?: Record<string, string>; body?: string } | undefined;
+  /** Rewrite the registry's response headers. */
+  rewriteHeaders?: (req: ProxyRequest, headers: Record<string, string | string[] | undefined>) => void;
+}
+
+export async function startFaultProxy(target: string, rules: FaultRules): Promise<FaultProxy> {
+  const seen: ProxyRequest[] = [];
+  const server = createHttpServer((req, res) => {
+    const info = { method: req.method ?? 'GET', url: req.url ?? '/' };
+    seen.push(info);
+    const fake = rules.intercept?.(info, seen.length);
+    if (fake) {
+      req.resume();
+      res.writeHead(fake.status, { 'content-type': 'application/json', ...fake.headers }).end(fake.body ?? '');
+      return;
+    }
+    // The Host header passes through: distribution builds Locations from it, so they name the proxy.
+    const upstream = httpRequest({ host: target.split(':')[0], port: Number(target.split(':')[1]), method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      const headers = { ...answer.headers };
+      rules.rewriteHeaders?.(info, headers);
+      res.writeHead(answer.statusCode ?? 502, headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
