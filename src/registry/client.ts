@@ -7,7 +7,7 @@ import type { Blob, Logger } from '../types.js';
 import { Authenticator, registryError, repositoryScope } from './auth.js';
 import { resolveCredentials, type CredentialInputs, type Env } from './credentials.js';
 import { DIGEST, TAG, type ImageName } from './reference.js';
-import { Transport, type HttpRequest, type HttpResponse, type RetryPolicy } from './transport.js';
+import { NetworkFailure, Transport, type HttpRequest, type HttpResponse, type RetryPolicy } from './transport.js';
 
 export interface RegistryClientOptions {
   credentials?: CredentialInputs;
@@ -151,12 +151,31 @@ export class RegistryClient {
     }
     // Appending keeps the registry's own query (its upload state) byte for byte.
     const put = `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(blob.digest)}`;
-    const response = await this.call(
-      { method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.data.length) }, body: blob.data },
-      scopes,
-    );
-    if (response.status !== 201 && response.status !== 204) throw this.fail('PUT', put, response);
+    let response: HttpResponse;
+    try {
+      response = await this.call(
+        { method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.data.length) }, body: blob.data },
+        scopes,
+      );
+    } catch (error) {
+      if (error instanceof NetworkFailure && error.retries > 0 && (await this.landedAnyway(repository, blob.digest))) return;
+      throw error;
+    }
+    if (response.status !== 201 && response.status !== 204) {
+      // A retried PUT whose first try completed but lost its answer finds the session closed
+      // (404 BLOB_UPLOAD_UNKNOWN): the blob is there all the same.
+      if (response.retries > 0 && (await this.landedAnyway(repository, blob.digest))) return;
+      throw this.fail('PUT', put, response);
+    }
     this.checkAnsweredDigest('PUT', put, response, blob.digest);
+  }
+
+  private async landedAnyway(repository: string, digest: string): Promise<boolean> {
+    try {
+      return await this.hasBlob(repository, digest);
+    } catch {
+      return false;
+    }
   }
 
   /**

@@ -105,3 +105,20 @@ test('403 DENIED on a tag: not retried, the registry\'s words and the permission
   });
   assert.equal(proxy.seen.filter((r) => r.url.endsWith('/manifests/latest')).length, 1);
 });
+
+test('a blob PUT whose answer is lost: the retry finds the upload closed, and a HEAD shows the blob landed', async (t) => {
+  const registry = await startRegistry({ auth: 'none' });
+  t.after(registry.stop);
+  let dropped = 0;
+  const proxy = await startFaultProxy(registry.host, {
+    dropResponse: (req) => req.method === 'PUT' && req.url.includes('/blobs/uploads/') && dropped++ === 0,
+  });
+  t.after(proxy.stop);
+  const image = makeTestImage('lost');
+  const result = await publish(image, { image: `${proxy.host}/web`, tags: ['latest'] }, { retry: fast });
+  assert.equal(result.stats.retries, 1);
+  assert.equal(result.stats.blobsUploaded, 4);
+  const puts = registry.requests().filter((r) => r.method === 'PUT' && r.uri.includes('/blobs/uploads/'));
+  assert.deepEqual(puts.map((r) => r.status), [201, 404, 201, 201, 201], 'the lost 201, the retry refused, then the rest');
+  assert.ok((await skopeoRaw(`${registry.host}/web:latest`, { tls: false })).equals(image.index.data));
+});

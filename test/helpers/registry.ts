@@ -366,6 +366,8 @@ export interface FaultProxy {
 export interface FaultRules {
   /** Answer instead of the registry: return a status (and headers) to fake, or undefined to pass. */
   intercept?: (req: ProxyRequest, hit: number) => { status: number; headers?: Record<string, string>; body?: string } | undefined;
+  /** Forward to the registry, then cut the connection instead of answering: a lost response. */
+  dropResponse?: (req: ProxyRequest, hit: number) => boolean;
   /** Rewrite the registry's response headers. */
   rewriteHeaders?: (req: ProxyRequest, headers: Record<string, string | string[] | undefined>) => void;
 }
@@ -382,7 +384,13 @@ export async function startFaultProxy(target: string, rules: FaultRules): Promis
       return;
     }
     // The Host header passes through: distribution builds Locations from it, so they name the proxy.
+    const drop = rules.dropResponse?.(info, seen.length) ?? false;
     const upstream = httpRequest({ host: target.split(':')[0], port: Number(target.split(':')[1]), method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      if (drop) {
+        answer.resume();
+        answer.on('end', () => res.socket?.destroy());
+        return;
+      }
       const headers = { ...answer.headers };
       rules.rewriteHeaders?.(info, headers);
       res.writeHead(answer.statusCode ?? 502, headers);
