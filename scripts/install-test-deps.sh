@@ -10,7 +10,7 @@ declare -A package_of=(
   [aarch64-linux-gnu-gcc]=gcc-aarch64-linux-gnu [musl-gcc]=musl-tools
   [qemu-aarch64-static]=qemu-user-static [docker-registry]=docker-registry
   [htpasswd]=apache2-utils [openssl]=openssl [skopeo]=skopeo [umoci]=umoci
-  [podman]=podman [runc]=runc [buildah]=buildah [curl]=curl
+  [podman]=podman [runc]=runc [buildah]=buildah [curl]=curl [ctr]=containerd
 )
 missing=()
 for tool in "${!package_of[@]}"; do

@@ -15,7 +15,7 @@ function testFiles(path) {
 const roots = process.argv.slice(2);
 const files = (roots.length ? roots : ['test']).flatMap(testFiles);
 mkdirSync('test-results', { recursive: true });
-const tap = 'test-results/results.tap';
+const tap = `test-results/results-${process.pid}.tap`;
 const result = spawnSync(
   process.execPath,
   [
