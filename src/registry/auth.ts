@@ -172,8 +172,22 @@ export class Authenticator {
    * Returns the scopes to retry with, or undefined when a retry cannot help.
    */
   retryScopes(response: HttpResponse, scopes: string[]): string[] | undefined {
+    const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate'));
+    if (this.scheme === 'anonymous') {
+      // Some registries open `/v2/` to anyone and challenge only where it matters.
+      const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
+      if (bearer) {
+        this.scheme = 'bearer';
+        this.bearer = bearer;
+      } else if (challenges.some((c) => c.scheme === 'basic') && this.options.credentials) {
+        this.scheme = 'basic';
+        return scopes;
+      } else {
+        return undefined;
+      }
+    }
     if (this.scheme !== 'bearer') return undefined;
-    const challenge = parseWwwAuthenticate(response.headers.get('www-authenticate')).find((c) => c.scheme === 'bearer');
+    const challenge = challenges.find((c) => c.scheme === 'bearer');
     this.tokens.delete(scopeKey(scopes));
     const wanted = challenge?.params.scope?.split(' ').filter(Boolean) ?? [];
     return [...new Set([...scopes, ...wanted])];

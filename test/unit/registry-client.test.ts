@@ -46,3 +46,26 @@ for (const [what, location, expected] of locations) {
     assert.equal(fake.seen.filter((r) => r.startsWith('POST')).length, 1);
   });
 }
+
+test('a registry that opens /v2/ to anyone but challenges a push: the challenge is learnt then, once', async (t) => {
+  const seen: string[] = [];
+  const expected = `Basic ${Buffer.from('u:p').toString('base64')}`;
+  const server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url} ${req.headers.authorization ? 'auth' : 'anon'}`);
+    req.resume();
+    if (req.url === '/v2/') return res.writeHead(200).end('{}');
+    if (req.headers.authorization !== expected) return res.writeHead(401, { 'www-authenticate': 'Basic realm="r"' }).end();
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const client = await RegistryClient.create(parseImageName(`${host}/web`), { retry: { attempts: 1 }, credentials: { username: 'u', password: 'p' } });
+  assert.equal(await client.hasBlob('web', blob.digest), false);
+  assert.equal(await client.hasBlob('web', blob.digest), false);
+  assert.deepEqual(seen.filter((r) => !r.startsWith('GET /v2/ ')), [
+    `HEAD /v2/web/blobs/${blob.digest} anon`,
+    `HEAD /v2/web/blobs/${blob.digest} auth`,
+    `HEAD /v2/web/blobs/${blob.digest} auth`,
+  ]);
+});
