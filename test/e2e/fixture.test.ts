@@ -437,6 +437,62 @@ test('the server serves files, refuses escapes, logs, and obeys the signals', as
   assert.deepEqual(await withTimeout(srv2.exited, 5000, 'exit on SIGTERM'), { code: 1, signal: null });
 });
 
+test('SIGHUP reopens the log, SIGUSR2 logs statistics, .htpasswd protects a directory, -M -P -T', async (t) => {
+  assert.ok(staticTree && staticBin, 'needs the static build');
+  const htpasswd = join(staticTree, 'extras', 'htpasswd');
+  assert.ok(await exists(htpasswd), 'needs the make-all build');
+  const docroot = await mkdtemp(join(root, 'www-auth-'));
+  await chmod(docroot, 0o755);
+  await mkdir(join(docroot, 'prot'), { mode: 0o755 });
+  await writeFile(join(docroot, 'prot', 'a.txt'), 'protected\n', { mode: 0o644 });
+  await writeFile(join(docroot, 'open.txt'), 'open\n', { mode: 0o644 });
+  const pwfile = join(docroot, 'prot', '.htpasswd');
+  const made = await run('sh', ['-c', 'printf "s3cret\\n" | "$0" -c "$1" alice', htpasswd, pwfile]);
+  assert.equal(made.code, 0, made.stderr);
+  assert.match(await readFile(pwfile, 'utf8'), /^alice:\$6\$/);
+  await chmod(pwfile, 0o644);
+  const logdir = await mkdtemp(join(root, 'logs-'));
+  await chmod(logdir, 0o777); // the server, as another uid, creates the log again after SIGHUP
+  const log = join(logdir, 'access.log');
+
+  const srv = await startServer(t, [staticBin], (port) => [
+    '-D', '-h', '127.0.0.1', '-p', String(port), '-d', docroot, '-l', log, '-M', '60', '-P', 'CP="NOI"', '-T', 'iso-8859-1',
+  ]);
+  const p = srv.port;
+  const withAuth = (cred: string): Promise<RawResponse> =>
+    rawRequest(p, `GET /prot/a.txt HTTP/1.0\r\nAuthorization: Basic ${Buffer.from(cred).toString('base64')}\r\nUser-Agent: fixture-test\r\n\r\n`);
+  const challenge = await get(p, '/prot/a.txt');
+  assert.equal(challenge.status, 401);
+  assert.match(challenge.headers.get('www-authenticate') ?? '', /^Basic realm="/);
+  const ok = await withAuth('alice:s3cret');
+  assert.equal(ok.status, 200);
+  assert.equal(ok.body.toString(), 'protected\n');
+  assert.equal(ok.headers.get('content-type'), 'text/plain; charset=iso-8859-1');
+  assert.equal(ok.headers.get('cache-control'), 'max-age=60');
+  assert.equal(ok.headers.get('p3p'), 'CP="NOI"');
+  assert.equal((await withAuth('alice:wrong')).status, 401);
+  assert.equal((await withAuth('bob:s3cret')).status, 401);
+  assert.equal((await get(p, '/prot/.htpasswd')).status, 403);
+  assert.equal((await get(p, '/open.txt')).status, 200);
+
+  const first = await readFile(log, 'utf8');
+  assert.match(first, /^127\.0\.0\.1 - alice \[[^\]]+\] "GET \/prot\/a\.txt HTTP\/1\.0" 200 10 "-" "fixture-test"$/m);
+  assert.match(first, /"GET \/prot\/a\.txt HTTP\/1\.0" 401 /);
+
+  await rm(log);
+  srv.child.kill('SIGHUP');
+  await sleep(200);
+  assert.equal((await get(p, '/open.txt')).status, 200);
+  srv.child.kill('SIGUSR2');
+  await sleep(200);
+  const second = await readFile(log, 'utf8');
+  assert.match(second, /^127\.0\.0\.1 - - \[[^\]]+\] "GET \/open\.txt HTTP\/1\.0" 200 5 /m);
+  assert.doesNotMatch(second, /prot/);
+  assert.match(second, /^thttpd: up \d+ seconds, \d+ connections, 7 requests, \d+ bytes$/m);
+  srv.child.kill('SIGUSR1');
+  assert.equal((await withTimeout(srv.exited, 5000, 'exit on SIGUSR1')).code, 0);
+});
+
 test('flags: -V, and usage for a positional argument or an unknown flag', async () => {
   assert.ok(staticBin, 'needs the static build');
   for (const args of [['extra'], ['-X'], ['-p']]) {
