@@ -99,10 +99,6 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   return Math.max(0, at - now);
 }
 
-export function hostOf(url: string): string {
-  return new URL(url).host;
-}
-
 /** localhost, 127.0.0.0/8 and ::1: traffic that never leaves the machine. */
 export function isLoopbackHost(host: string): boolean {
   const name = stripPort(host).toLowerCase();
