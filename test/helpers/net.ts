@@ -20,7 +20,7 @@ export async function waitForHttp(url: string, timeoutMs = 20_000): Promise<void
       await fetch(url, { signal: AbortSignal.timeout(2000) });
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms: ${(error as Error).message}`);
+      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`, { cause: error });
       await new Promise((r) => setTimeout(r, 100));
     }
   }
