@@ -3,6 +3,7 @@
 // Settings or one clear error naming the input and what it accepts.
 import { isAbsolute, resolve } from 'node:path';
 import { Failure } from './failure.js';
+import { parseImageName } from './registry/reference.js';
 import { findRelease, NEWEST_RELEASE, releaseUrl, RELEASES } from './source/releases.js';
 import { deriveTags, parseVersion, type LatestRule } from './tags.js';
 import { LIBCS, PLATFORMS, type Libc, type Platform } from './types.js';
@@ -97,7 +98,6 @@ export type InputNamer = (name: InputName) => string;
 const SHA256 = /^(?:sha256:)?([0-9a-fA-F]{64})$/i;
 const SAFE_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-const IMAGE_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 const HOST = /^[A-Za-z0-9.-]+(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
 
 export const DEFAULT_IMAGE_NAME = 'static-thttpd';
@@ -202,8 +202,11 @@ function readImage(r: Reader, push: boolean): string {
     if (push) throw r.fail('image', `is required to push: name the repository, e.g. ghcr.io/OWNER/web, or set ${r.name('push')} false`);
     return DEFAULT_IMAGE_NAME;
   }
-  if (/[@]|:[^/]*$/.test(value.replace(/^[^/]*:[0-9]+\//, ''))) throw r.fail('image', `expected a repository without tag or digest (e.g. ghcr.io/me/web), got "${value}": give tags with ${r.name('tags')}`);
-  if (!IMAGE_NAME.test(value)) throw r.fail('image', `"${value}" is not a valid image name: expected [registry[:port]/]path with lowercase letters, digits and . _ - separators, e.g. ghcr.io/me/web`);
+  try {
+    parseImageName(value);
+  } catch (error) {
+    throw r.fail('image', (error as Error).message);
+  }
   return value;
 }
 

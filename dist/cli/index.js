@@ -10449,39 +10449,131 @@ function imageIndex(manifests, annotations) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+// Image names as people write them (`ghcr.io/me/web`, `me/web`, `localhost:5000/a/b`),
+// turned into the host the registry API answers on and the repository path. The rules are
+// Docker's (distribution/reference), so a name means here what it means to `docker push`.
+
+const DOCKER_HUB_DOMAIN = 'docker.io';
+/** Docker Hub names itself docker.io but serves the API elsewhere. */
+const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+const PORT = /^[0-9]{1,5}$/;
+// distribution caps the whole name (domain included) at 255 characters.
+const MAX_NAME_LENGTH = 255;
+const EXAMPLES = 'e.g. `ghcr.io/me/web`, `docker.io/me/web` or `localhost:5000/web`';
+function invalid(input, found, todo) {
+    return new Failure(`Expected an image name without tag or digest (${EXAMPLES}), found \`${input}\`: ${found}. ${todo}`);
+}
+/** Docker's rule: the first component is a registry only if it looks like a host. */
+function looksLikeDomain(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost' || component.startsWith('[');
+}
+function validDomain(domain) {
+    // Bracketed IPv6, as in `[::1]:5000/web`.
+    const v6 = /^\[([0-9a-fA-F:.]+)\](?::([0-9]+))?$/.exec(domain);
+    if (v6)
+        return v6[2] === undefined || (PORT.test(v6[2]) && Number(v6[2]) <= 65535);
+    const colon = domain.lastIndexOf(':');
+    const host = colon === -1 ? domain : domain.slice(0, colon);
+    const port = colon === -1 ? undefined : domain.slice(colon + 1);
+    if (port !== undefined && !(PORT.test(port) && Number(port) <= 65535))
+        return false;
+    return host.split('.').every((c) => DOMAIN_COMPONENT.test(c));
+}
+function parseImageName(raw) {
+    const input = raw.trim();
+    if (input === '')
+        throw invalid(raw, 'an empty string', 'Set the image input to the registry and repository to push to.');
+    if (/\s/.test(input))
+        throw invalid(input, 'it contains white space', 'Remove the spaces.');
+    if (input.includes('@')) {
+        throw invalid(input, 'it carries a digest (`@…`)', 'Drop the `@sha256:…` part: the digest is the result of a push, not an input.');
+    }
+    if (input.includes('://')) {
+        throw invalid(input, 'it carries a URL scheme', 'Drop the `https://` part: the registry is spoken to over HTTPS anyway.');
+    }
+    const slash = input.indexOf('/');
+    const first = slash === -1 ? input : input.slice(0, slash);
+    let domain;
+    let path;
+    if (slash !== -1 && looksLikeDomain(first)) {
+        domain = first.toLowerCase();
+        path = input.slice(slash + 1);
+    }
+    else {
+        if (slash === -1 && looksLikeDomain(first.split(':')[0] ?? '') && /:[0-9]+$/.test(input)) {
+            throw invalid(input, 'it names a registry but no repository', `Add the repository after a slash, e.g. \`${input}/web\`.`);
+        }
+        domain = DOCKER_HUB_DOMAIN;
+        path = input;
+    }
+    if (!validDomain(domain)) {
+        throw invalid(input, `\`${domain}\` is not a valid registry host[:port]`, 'Check the registry part of the name.');
+    }
+    const lastComponent = path.slice(path.lastIndexOf('/') + 1);
+    if (lastComponent.includes(':')) {
+        const [repo, tag] = [path.slice(0, path.lastIndexOf(':')), path.slice(path.lastIndexOf(':') + 1)];
+        throw invalid(input, `it carries the tag \`${tag}\``, `Give the name alone (\`${domain === DOCKER_HUB_DOMAIN && slash === -1 ? repo : input.slice(0, input.lastIndexOf(':'))}\`) and the tags separately.`);
+    }
+    if (DOCKER_HUB_ALIASES.has(domain)) {
+        domain = DOCKER_HUB_DOMAIN;
+        // Official images live under library/ on Docker Hub; `nginx` means `library/nginx`.
+        if (!path.includes('/'))
+            path = `library/${path}`;
+    }
+    if (path === '')
+        throw invalid(input, 'the repository path is empty', `Add the repository after the slash, e.g. \`${domain}/me/web\`.`);
+    const bad = path.split('/').find((c) => !PATH_COMPONENT.test(c));
+    if (bad !== undefined) {
+        const hint = bad !== bad.toLowerCase()
+            ? `Repository names must be lowercase: try \`${domain}/${path.toLowerCase()}\`.`
+            : 'Each path component must be lowercase letters and digits, separated by `.`, `_`, `__` or dashes, with no empty components.';
+        throw invalid(input, `the path component \`${bad}\` is not a valid repository name`, hint);
+    }
+    const name = `${domain}/${path}`;
+    if (name.length > MAX_NAME_LENGTH) {
+        throw invalid(input, `it is ${name.length} characters long`, `Shorten it to at most ${MAX_NAME_LENGTH} characters.`);
+    }
+    return {
+        registry: domain === DOCKER_HUB_DOMAIN ? DOCKER_HUB_REGISTRY : domain,
+        domain,
+        repository: path,
+        name,
+    };
+}
+function isDockerHub(name) {
+    return name.domain === DOCKER_HUB_DOMAIN;
+}
+/** The tag grammar of the distribution spec. */
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+
 ;// CONCATENATED MODULE: ./src/image/reference.ts
 // Image references as the loaders of an archive need them: Docker and podman take the
 // name as written, containerd (kind, k3s) needs it fully qualified, because the kubelet
-// asks for `docker.io/library/web:1` when a pod says `web:1`.
+// asks for `docker.io/library/web:1` when a pod says `web:1`. The name's grammar is the
+// registry's (one parser for both); only the tag is split off here.
 
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]+)?$/;
-const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+
 function parseImageRef(text) {
     const bad = (why) => new Failure(`image reference: expected NAME[:TAG] such as ghcr.io/me/web:2.29, found ${JSON.stringify(text)} (${why}): fix the reference`);
-    if (text.includes('@'))
-        throw bad('a digest cannot name an image in an archive');
-    const slash = text.lastIndexOf('/');
     const colon = text.lastIndexOf(':');
-    const hasTag = colon > slash;
+    const hasTag = colon > text.lastIndexOf('/');
     const repo = hasTag ? text.slice(0, colon) : text;
     const tag = hasTag ? text.slice(colon + 1) : 'latest';
     if (!TAG.test(tag))
         throw bad(`the tag ${JSON.stringify(tag)} is not [A-Za-z0-9_][A-Za-z0-9._-]{0,127}`);
-    const parts = repo.split('/');
-    // Docker's rule: the first part is a registry only if it looks like a host.
-    const first = parts[0] ?? '';
-    const hasHost = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
-    const host = hasHost ? first : 'docker.io';
-    const path = hasHost ? parts.slice(1) : parts;
-    if (hasHost && !HOST.test(host))
-        throw bad(`the registry ${JSON.stringify(host)} is not a host name`);
-    for (const part of path) {
-        if (!COMPONENT.test(part))
-            throw bad(`the path part ${JSON.stringify(part)} must be lowercase letters and digits joined by . _ __ or -`);
+    let qualified;
+    try {
+        qualified = parseImageName(repo).name;
     }
-    const qualifiedPath = host === 'docker.io' && path.length === 1 ? ['library', ...path] : path;
-    return { name: `${repo}:${tag}`, qualified: `${host}/${qualifiedPath.join('/')}:${tag}`, tag };
+    catch (error) {
+        throw bad(error.message);
+    }
+    return { name: `${repo}:${tag}`, qualified: `${qualified}:${tag}`, tag };
 }
 
 ;// CONCATENATED MODULE: ./src/image/archive.ts
@@ -13038,108 +13130,6 @@ class RegistryFailure extends Failure {
     }
 }
 
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-// Image names as people write them (`ghcr.io/me/web`, `me/web`, `localhost:5000/a/b`),
-// turned into the host the registry API answers on and the repository path. The rules are
-// Docker's (distribution/reference), so a name means here what it means to `docker push`.
-
-const DOCKER_HUB_DOMAIN = 'docker.io';
-/** Docker Hub names itself docker.io but serves the API elsewhere. */
-const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-const PORT = /^[0-9]{1,5}$/;
-// distribution caps the whole name (domain included) at 255 characters.
-const MAX_NAME_LENGTH = 255;
-const EXAMPLES = 'e.g. `ghcr.io/me/web`, `docker.io/me/web` or `localhost:5000/web`';
-function invalid(input, found, todo) {
-    return new Failure(`Expected an image name without tag or digest (${EXAMPLES}), found \`${input}\`: ${found}. ${todo}`);
-}
-/** Docker's rule: the first component is a registry only if it looks like a host. */
-function looksLikeDomain(component) {
-    return component.includes('.') || component.includes(':') || component === 'localhost' || component.startsWith('[');
-}
-function validDomain(domain) {
-    // Bracketed IPv6, as in `[::1]:5000/web`.
-    const v6 = /^\[([0-9a-fA-F:.]+)\](?::([0-9]+))?$/.exec(domain);
-    if (v6)
-        return v6[2] === undefined || (PORT.test(v6[2]) && Number(v6[2]) <= 65535);
-    const colon = domain.lastIndexOf(':');
-    const host = colon === -1 ? domain : domain.slice(0, colon);
-    const port = colon === -1 ? undefined : domain.slice(colon + 1);
-    if (port !== undefined && !(PORT.test(port) && Number(port) <= 65535))
-        return false;
-    return host.split('.').every((c) => DOMAIN_COMPONENT.test(c));
-}
-function parseImageName(raw) {
-    const input = raw.trim();
-    if (input === '')
-        throw invalid(raw, 'an empty string', 'Set the image input to the registry and repository to push to.');
-    if (/\s/.test(input))
-        throw invalid(input, 'it contains white space', 'Remove the spaces.');
-    if (input.includes('@')) {
-        throw invalid(input, 'it carries a digest (`@…`)', 'Drop the `@sha256:…` part: the digest is the result of a push, not an input.');
-    }
-    if (input.includes('://')) {
-        throw invalid(input, 'it carries a URL scheme', 'Drop the `https://` part: the registry is spoken to over HTTPS anyway.');
-    }
-    const slash = input.indexOf('/');
-    const first = slash === -1 ? input : input.slice(0, slash);
-    let domain;
-    let path;
-    if (slash !== -1 && looksLikeDomain(first)) {
-        domain = first.toLowerCase();
-        path = input.slice(slash + 1);
-    }
-    else {
-        if (slash === -1 && looksLikeDomain(first.split(':')[0] ?? '') && /:[0-9]+$/.test(input)) {
-            throw invalid(input, 'it names a registry but no repository', `Add the repository after a slash, e.g. \`${input}/web\`.`);
-        }
-        domain = DOCKER_HUB_DOMAIN;
-        path = input;
-    }
-    if (!validDomain(domain)) {
-        throw invalid(input, `\`${domain}\` is not a valid registry host[:port]`, 'Check the registry part of the name.');
-    }
-    const lastComponent = path.slice(path.lastIndexOf('/') + 1);
-    if (lastComponent.includes(':')) {
-        const [repo, tag] = [path.slice(0, path.lastIndexOf(':')), path.slice(path.lastIndexOf(':') + 1)];
-        throw invalid(input, `it carries the tag \`${tag}\``, `Give the name alone (\`${domain === DOCKER_HUB_DOMAIN && slash === -1 ? repo : input.slice(0, input.lastIndexOf(':'))}\`) and the tags separately.`);
-    }
-    if (DOCKER_HUB_ALIASES.has(domain)) {
-        domain = DOCKER_HUB_DOMAIN;
-        // Official images live under library/ on Docker Hub; `nginx` means `library/nginx`.
-        if (!path.includes('/'))
-            path = `library/${path}`;
-    }
-    if (path === '')
-        throw invalid(input, 'the repository path is empty', `Add the repository after the slash, e.g. \`${domain}/me/web\`.`);
-    const bad = path.split('/').find((c) => !PATH_COMPONENT.test(c));
-    if (bad !== undefined) {
-        const hint = bad !== bad.toLowerCase()
-            ? `Repository names must be lowercase: try \`${domain}/${path.toLowerCase()}\`.`
-            : 'Each path component must be lowercase letters and digits, separated by `.`, `_`, `__` or dashes, with no empty components.';
-        throw invalid(input, `the path component \`${bad}\` is not a valid repository name`, hint);
-    }
-    const name = `${domain}/${path}`;
-    if (name.length > MAX_NAME_LENGTH) {
-        throw invalid(input, `it is ${name.length} characters long`, `Shorten it to at most ${MAX_NAME_LENGTH} characters.`);
-    }
-    return {
-        registry: domain === DOCKER_HUB_DOMAIN ? DOCKER_HUB_REGISTRY : domain,
-        domain,
-        repository: path,
-        name,
-    };
-}
-function isDockerHub(name) {
-    return name.domain === DOCKER_HUB_DOMAIN;
-}
-/** The tag grammar of the distribution spec. */
-const reference_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-
 ;// CONCATENATED MODULE: ./src/registry/credentials.ts
 // Who we are to a registry. The order is the one people expect from `docker login`:
 // what the workflow passes explicitly wins, then whatever `docker login` (or a credential
@@ -13488,7 +13478,7 @@ class RegistryClient {
      * otherwise something between us rewrote them, and the tags would point elsewhere.
      */
     async putManifest(repository, reference, blob) {
-        if (!DIGEST.test(reference) && !reference_TAG.test(reference)) {
+        if (!DIGEST.test(reference) && !TAG.test(reference)) {
             throw new Failure(`Expected a tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127}) or a sha256 digest, found \`${reference}\`. Fix the tag.`);
         }
         if (DIGEST.test(reference) && reference !== blob.digest) {
@@ -13593,7 +13583,7 @@ function checkImage(image) {
     }
 }
 function checkTags(tags) {
-    const bad = tags.filter((t) => !reference_TAG.test(t));
+    const bad = tags.filter((t) => !TAG.test(t));
     if (bad.length) {
         throw new Failure(`Expected tags matching [A-Za-z0-9_][A-Za-z0-9._-]{0,127}, found ${bad.map((t) => `\`${t}\``).join(', ')}. Fix the tags; nothing was pushed.`);
     }
@@ -15339,6 +15329,7 @@ function deriveTags(request) {
 
 
 
+
 /** Inputs and their defaults; action.yml declares exactly these (a test holds them equal). */
 const INPUT_DEFAULTS = {
     version: NEWEST_RELEASE,
@@ -15370,8 +15361,7 @@ const INPUT_NAMES = Object.keys(INPUT_DEFAULTS);
 const SHA256 = /^(?:sha256:)?([0-9a-fA-F]{64})$/i;
 const SAFE_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-const IMAGE_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-const settings_HOST = /^[A-Za-z0-9.-]+(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
+const HOST = /^[A-Za-z0-9.-]+(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
 const DEFAULT_IMAGE_NAME = 'static-thttpd';
 class Reader {
     inputs;
@@ -15478,10 +15468,12 @@ function readImage(r, push) {
             throw r.fail('image', `is required to push: name the repository, e.g. ghcr.io/OWNER/web, or set ${r.name('push')} false`);
         return DEFAULT_IMAGE_NAME;
     }
-    if (/[@]|:[^/]*$/.test(value.replace(/^[^/]*:[0-9]+\//, '')))
-        throw r.fail('image', `expected a repository without tag or digest (e.g. ghcr.io/me/web), got "${value}": give tags with ${r.name('tags')}`);
-    if (!IMAGE_NAME.test(value))
-        throw r.fail('image', `"${value}" is not a valid image name: expected [registry[:port]/]path with lowercase letters, digits and . _ - separators, e.g. ghcr.io/me/web`);
+    try {
+        parseImageName(value);
+    }
+    catch (error) {
+        throw r.fail('image', error.message);
+    }
     return value;
 }
 function readEpoch(context) {
@@ -15537,7 +15529,7 @@ function parseSettings(inputs, context, name) {
     if (username && !password)
         throw r.fail('password', `is required with ${r.name('username')}: pass the password or token too`);
     const insecureRegistries = r.list('insecure-registries', /[\s,]+/);
-    const badHost = insecureRegistries.find((h) => !settings_HOST.test(h));
+    const badHost = insecureRegistries.find((h) => !HOST.test(h));
     if (badHost)
         throw r.fail('insecure-registries', `expected host or host:port entries, got "${badHost}"`);
     return {

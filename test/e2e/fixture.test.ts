@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import { FIXTURE_DIR, FIXTURE_RELEASES, makeFixtureTarball } from '../helpers/fixture.js';
+import { freePort } from '../helpers/net.js';
 
 const STATIC_CCOPT = 'CCOPT=-O2 -static -D_GNU_SOURCE';
 const NSS_WARNING = /Using '(\w+)' in statically linked applications/g;
@@ -101,18 +102,6 @@ async function editFile(path: string, edit: (text: string) => string): Promise<v
   const changed = edit(text);
   assert.notEqual(changed, text, `edit of ${path} changed nothing`);
   await writeFile(path, changed);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function sleep(ms: number): Promise<void> {

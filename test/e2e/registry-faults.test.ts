@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Failure } from '../../src/failure.js';
 import { publish, PublishFailure } from '../../src/registry/publish.js';
-import { freePort, makeTestImage, skopeoRaw, startFaultProxy, startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { freePort } from '../helpers/net.js';
+import { makeTestImage, skopeoRaw, startFaultProxy, startRegistry, type TestRegistry } from '../helpers/registry.js';
 
 const fast = { attempts: 3, baseDelayMs: 5, maxDelayMs: 10, timeoutMs: 5000, maxRetryAfterMs: 20 };
 const isTagPut = (r: { method: string; uri: string }) => r.method === 'PUT' && /\/manifests\/(?!sha256:)/.test(r.uri);

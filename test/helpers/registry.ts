@@ -7,13 +7,14 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, get as httpGet, request as httpRequest } from 'node:http';
 import { get as httpsGet } from 'node:https';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { PublishOptions, PublishResult, PublishTarget } from '../../src/registry/publish.js';
 import type { Blob, Image, Platform, PlatformImage } from '../../src/types.js';
+import { freePort } from './net.js';
 import { makeTls, type TestTls } from './tls.js';
 import { startTokenIssuer, type TokenIssuer, type TokenIssuerOptions } from './token-issuer.js';
 
@@ -53,13 +54,6 @@ export interface TestRegistry {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function yaml(lines: (string | false | undefined)[]): string {
   return `${lines.filter((l): l is string => typeof l === 'string').join('\n')}\n`;

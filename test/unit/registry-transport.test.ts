@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { Failure } from '../../src/failure.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isLoopbackHost, parseRetryAfter, retryPolicy, Transport } from '../../src/registry/transport.js';
-import { freePort } from '../helpers/registry.js';
+import { freePort } from '../helpers/net.js';
 import { makeTls } from '../helpers/tls.js';
 
 const now = Date.parse('2026-01-01T00:00:00Z');
