@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Failure } from '../../src/failure.js';
 import type { LayerEntry } from '../../src/image/layer.js';
@@ -131,14 +131,20 @@ describe('site folder', () => {
     await assert.rejects(readSiteFolder(dir), failsWith(/found a character device at ".*\/null"/));
   });
 
-  it('fails for a file the build cannot read, naming it', async (t) => {
-    if (process.getuid?.() === 0) {
-      t.skip('root reads everything');
-      return;
-    }
+  it('fails for a file the build cannot read, naming it', () => {
     const dir = siteWith({ 'index.html': 'hi', 'locked.html': 'x' });
+    for (const folder of [dirname(dir), dir]) chmodSync(folder, 0o755);
     chmodSync(join(dir, 'locked.html'), 0o000);
-    await assert.rejects(readSiteFolder(dir), failsWith(/expected to read ".*locked\.html", could not \(EACCES\)/));
+    // Root reads everything, so the read runs as nobody, as an unprivileged build would.
+    const script = `import { readSiteFolder } from ${JSON.stringify(new URL('../../src/image/site.ts', import.meta.url).href)};
+      readSiteFolder(${JSON.stringify(dir)}).then(() => console.log('read'), (e) => console.log(e.name + ': ' + e.message));`;
+    const asRoot = process.getuid?.() === 0;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: new URL('../..', import.meta.url).pathname,
+      ...(asRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: '/nonexistent', TSX_TSCONFIG_PATH: undefined } } : {}),
+    });
+    assert.match(out, /^Failure: site: expected to read ".*locked\.html", could not \(EACCES\)/);
   });
 
   it('fails for a name that is not UTF-8, showing its bytes', async () => {
