@@ -7688,7 +7688,7 @@ const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
 const { safeRe: re, t } = __nccwpck_require__(5471)
 
 const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(967)
+const { compareIdentifiers } = __nccwpck_require__(3348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -8599,7 +8599,7 @@ module.exports = valid
 const internalRe = __nccwpck_require__(5471)
 const constants = __nccwpck_require__(5101)
 const SemVer = __nccwpck_require__(7163)
-const identifiers = __nccwpck_require__(967)
+const identifiers = __nccwpck_require__(3348)
 const parse = __nccwpck_require__(6353)
 const valid = __nccwpck_require__(8780)
 const clean = __nccwpck_require__(1799)
@@ -8782,7 +8782,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 967:
+/***/ 3348:
 /***/ ((module) => {
 
 
@@ -13273,7 +13273,7 @@ __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
+  dump: __nccwpck_require__(5679),
   dns: __nccwpck_require__(379)
 }
 
@@ -23088,7 +23088,7 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 5679:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -101623,6 +101623,7 @@ function plainEnv(env) {
 
 
 
+
 /** Kept small: a long-lived cache should not grow without bound. */
 const MAX_REPOSITORIES_PER_BLOB = 8;
 class JsonFileBlobLocations {
@@ -101673,10 +101674,17 @@ class JsonFileBlobLocations {
     async save(data) {
         try {
             await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(this.file), { recursive: true });
-            // Write then rename, so a crash leaves the old file rather than half a new one.
-            const temporary = `${this.file}.${process.pid}.tmp`;
-            await (0,promises_namespaceObject.writeFile)(temporary, `${JSON.stringify(data, null, 2)}\n`);
-            await (0,promises_namespaceObject.rename)(temporary, this.file);
+            // Write then rename, so a crash leaves the old file rather than half a new one. The
+            // temporary name is unique per write: two stores (or two saves) in one process on one
+            // file must not write one temporary file and rename it from under each other.
+            const temporary = `${this.file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+            try {
+                await (0,promises_namespaceObject.writeFile)(temporary, `${JSON.stringify(data, null, 2)}\n`);
+                await (0,promises_namespaceObject.rename)(temporary, this.file);
+            }
+            finally {
+                await (0,promises_namespaceObject.rm)(temporary, { force: true });
+            }
         }
         catch (error) {
             throw new Failure(`Expected to write the blob-location cache ${this.file}, found: ${error.message}. Point it at a writable path or leave it out.`);
@@ -105885,17 +105893,17 @@ function binariesJson(report) {
     return report.binaries.map((b) => ({ platform: b.platform, libc: b.libc, path: b.path, bytes: b.bytes, file: b.fileLine, version: b.serverSoftware }));
 }
 function platformsJson(report) {
-    return report.image.platforms.map((p, i) => ({ ...report.sizes[i], platform: p.platform, digest: p.manifest.digest }));
+    return report.platforms.map((p) => ({ ...report.sizes.find((s) => s.platform === p.platform), platform: p.platform, digest: p.digest }));
 }
 function resultJson(settings, report) {
     return {
         version: settings.version,
         imageVersion: settings.imageVersion,
         image: settings.image,
-        digest: report.image.index.digest,
+        digest: report.digest,
         tags: report.references,
         pushed: report.published !== undefined,
-        labels: report.image.labels,
+        labels: report.labels,
         platforms: platformsJson(report),
         binaries: binariesJson(report),
         archive: report.archive ?? null,
@@ -105908,11 +105916,11 @@ function summaryMarkdown(settings, report) {
         '',
         '| reference | digest |',
         '| --- | --- |',
-        ...report.references.map((ref) => `| \`${ref}\` | \`${report.image.index.digest}\` |`),
+        ...report.references.map((ref) => `| \`${ref}\` | \`${report.digest}\` |`),
         '',
         '| platform | manifest | binary bytes | layer bytes (gzip) | pulled bytes |',
         '| --- | --- | ---: | ---: | ---: |',
-        ...platformsJson(report).map((p) => `| ${p.platform} | \`${p.digest}\` | ${p.binaryBytes} | ${p.layerBytes} | ${p.pulledBytes} |`),
+        ...platformsJson(report).map((p) => `| ${p.platform} | \`${p.digest}\` | ${p.binaryBytes ?? ''} | ${p.layerBytes ?? ''} | ${p.pulledBytes ?? ''} |`),
     ];
     if (report.archive)
         lines.push('', `Archive: \`${report.archive}\``);
@@ -105920,9 +105928,9 @@ function summaryMarkdown(settings, report) {
 }
 function textReport(settings, report) {
     const lines = [
-        `thttpd ${settings.version} -> ${report.image.index.digest}`,
+        `thttpd ${settings.version} -> ${report.digest}`,
         ...report.binaries.map((b) => `binary ${b.platform}: ${b.path} (${b.bytes} bytes; ${b.fileLine})`),
-        formatSizeReport(report.sizes),
+        ...(report.sizes.length ? [formatSizeReport(report.sizes)] : report.platforms.map((p) => `manifest ${p.platform}: ${p.digest}`)),
     ];
     if (report.archive)
         lines.push(`archive: ${report.archive}`);
@@ -106761,6 +106769,16 @@ class Transport {
         this.random = options.random ?? Math.random;
         this.logger = options.logger;
     }
+    /**
+     * Backs off before another try that a caller above the transport decided on (an answer
+     * that means "not yet" rather than "no"), counted and logged like the transport's own.
+     */
+    async waitToRetry(attempt, why) {
+        const delay = backoffDelay(attempt, this.policy, this.random);
+        this.logger?.warning(`${why}; retrying in ${formatMs(delay)} (attempt ${attempt + 1} of ${this.policy.attempts}).`);
+        this.stats.retries++;
+        await this.sleep(delay);
+    }
     /** Plain HTTP is allowed for loopback and for hosts the user listed, never silently otherwise. */
     allowsPlainHttp(host) {
         const h = host.toLowerCase();
@@ -107094,6 +107112,18 @@ function registryErrorText(body) {
         // Not JSON (a proxy's HTML page): the status says enough.
     }
     return undefined;
+}
+/** The `errors[].code` values of a registry's JSON error body, e.g. `MANIFEST_BLOB_UNKNOWN`. */
+function registryErrorCodes(body) {
+    if (body.length === 0 || body.length > 64 * 1024)
+        return [];
+    try {
+        const parsed = JSON.parse(body.toString('utf8'));
+        return (parsed.errors ?? []).map((e) => e.code).filter((c) => typeof c === 'string');
+    }
+    catch {
+        return [];
+    }
 }
 /** A Failure naming the registry, the request and the status, with the registry's own words. */
 function registryError(registry, method, url, response, todo) {
@@ -107466,11 +107496,21 @@ class RegistryClient {
         }
         await this.ready();
         const url = this.url(`/v2/${repository}/manifests/${reference}`);
-        const response = await this.call({ method: 'PUT', url, headers: { 'content-type': blob.mediaType, 'content-length': String(blob.data.length) }, body: blob.data }, [repositoryScope(repository, ['pull', 'push'])]);
-        if (response.status !== 201 && response.status !== 200 && response.status !== 204)
+        for (let attempt = 1;; attempt++) {
+            const response = await this.call({ method: 'PUT', url, headers: { 'content-type': blob.mediaType, 'content-length': String(blob.data.length) }, body: blob.data }, [repositoryScope(repository, ['pull', 'push'])]);
+            if (response.status === 201 || response.status === 200 || response.status === 204) {
+                this.checkAnsweredDigest('PUT', url, response, blob.digest);
+                return blob.digest;
+            }
+            // Everything a manifest names was pushed before it, so "blob unknown" means "not yet":
+            // distribution's filesystem storage rewrites a repository's links in place, and while
+            // another push of the same image relinks them it refuses manifests that name them.
+            if (response.status === 400 && attempt < this.transport.policy.attempts && registryErrorCodes(response.body).includes('MANIFEST_BLOB_UNKNOWN')) {
+                await this.transport.waitToRetry(attempt, `${this.registry} answered PUT /v2/${repository}/manifests/${reference} with 400 MANIFEST_BLOB_UNKNOWN for blobs just pushed`);
+                continue;
+            }
             throw this.fail('PUT', url, response);
-        this.checkAnsweredDigest('PUT', url, response, blob.digest);
-        return blob.digest;
+        }
     }
     checkAnsweredDigest(method, url, response, expected) {
         const answered = response.headers.get('docker-content-digest');
@@ -107478,6 +107518,21 @@ class RegistryClient {
             throw new Failure(`Expected ${this.registry} to store ${method} ${new URL(url).pathname} as ${expected}, found it answered Docker-Content-Digest ${answered}. ` +
                 'The bytes were changed on the way (a proxy?) or the registry rewrote them: nothing further is tagged. Check what sits between this machine and the registry.');
         }
+    }
+    /** A blob's bytes (e.g. a config), checked against its digest; undefined when the repository has none. */
+    async getBlob(repository, digest) {
+        RegistryClient.checkDigest(digest);
+        await this.ready();
+        const url = this.url(`/v2/${repository}/blobs/${digest}`);
+        const response = await this.call({ method: 'GET', url }, [repositoryScope(repository, ['pull'])]);
+        if (response.status === 404)
+            return undefined;
+        if (response.status !== 200)
+            throw this.fail('GET', url, response);
+        if (sha256Digest(response.body) !== digest) {
+            throw new Failure(`Expected the blob ${digest} from ${this.registry}/${repository}, found bytes with digest ${sha256Digest(response.body)}. Something rewrote them on the way.`);
+        }
+        return response.body;
     }
     /** Fetches a manifest or index, verifying a digest reference against the bytes. */
     async getManifest(repository, reference, accept = MANIFEST_TYPES) {
@@ -107494,6 +107549,41 @@ class RegistryClient {
         }
         return { mediaType: (response.headers.get('content-type') ?? '').split(';')[0].trim(), digest, size: response.body.length, data: response.body };
     }
+}
+
+;// CONCATENATED MODULE: ./src/registry/index-assembly.ts
+// The last step of a build fanned out over native runners: each runner pushed its own
+// platform's manifest by digest; this reads them back from the registry (the registry's
+// word, not the inputs', says which platform each is) and pushes one index over them,
+// then the tags, so a tag still never names an incomplete image.
+
+
+
+
+const IMAGE_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+async function readPlatformManifests(image, digests, options) {
+    const name = parseImageName(image);
+    const client = await RegistryClient.create(name, options);
+    const found = [];
+    for (const digest of digests) {
+        const manifest = await client.getManifest(name.repository, digest, [IMAGE_MANIFEST]);
+        if (!manifest)
+            throw new Failure(`Expected the manifest ${digest} in ${name.name}, found none: push each platform with mode: platform to the same image first, and pass the digests it reported`);
+        if (manifest.mediaType !== IMAGE_MANIFEST)
+            throw new Failure(`Expected ${digest} in ${name.name} to be one platform's image manifest, found a ${manifest.mediaType || 'document of no media type'}: pass the per-platform digests (the platforms output of mode: platform)`);
+        const configDigest = JSON.parse(manifest.data.toString('utf8')).config?.digest ?? '';
+        const config = await client.getBlob(name.repository, configDigest);
+        if (!config)
+            throw new Failure(`Expected the config ${configDigest} of manifest ${digest} in ${name.name}, found none: push that platform again`);
+        const { os, architecture } = JSON.parse(config.toString('utf8'));
+        const platform = `${os}/${architecture}`;
+        if (!PLATFORMS.includes(platform))
+            throw new Failure(`Expected manifest ${digest} to be for ${PLATFORMS.join(' or ')}, found ${platform}`);
+        if (found.some((f) => f.platform === platform))
+            throw new Failure(`Expected one manifest per platform, found two for ${platform} (the second is ${digest}): pass one digest per platform`);
+        found.push({ platform, manifest });
+    }
+    return found.sort((a, b) => PLATFORMS.indexOf(a.platform) - PLATFORMS.indexOf(b.platform));
 }
 
 ;// CONCATENATED MODULE: ./src/registry/publish.ts
@@ -107578,20 +107668,57 @@ function publish_uniqueBlobs(image) {
                 byDigest.set(b.digest, b);
     return [...byDigest.values()];
 }
-async function publish(image, target, options = {}) {
+async function openSession(target, options) {
     const logger = options.logger ?? noLogger;
     const name = parseImageName(target.image);
     const tags = checkTags(target.tags);
-    checkImage(image);
-    const locations = options.blobLocations ?? new MemoryBlobLocations();
     const client = await RegistryClient.create(name, { ...options, logger });
-    const repo = name.repository;
     const stats = { blobsUploaded: 0, blobsMounted: 0, blobsSkipped: 0, bytesUploaded: 0, manifestsPushed: 0, tagsPushed: 0, requests: 0, retries: 0 };
+    return { name, tags, client, stats, logger };
+}
+/** Runs the pushes, then fills in the transport's counts; a Failure says how far it got. */
+async function pushing(session, work) {
+    const { stats, client, name, tags } = session;
     const finish = () => {
         stats.requests = client.transport.stats.requests;
         stats.retries = client.transport.stats.retries;
     };
     try {
+        await work();
+    }
+    catch (error) {
+        finish();
+        if (error instanceof Failure) {
+            const tagged = stats.tagsPushed ? `${stats.tagsPushed} of ${tags.length} tags were moved` : 'no tag was changed';
+            throw new PublishFailure(`${error.message} (Publishing ${name.name}: ${tagged}.)`, { ...stats }, error);
+        }
+        throw error;
+    }
+    finish();
+}
+/** The index by digest, then each tag: the same index bytes, so a tag only ever names a complete image. */
+async function pushIndexAndTags(session, index) {
+    const { client, name, stats, tags } = session;
+    await client.putManifest(name.repository, index.digest, index);
+    stats.manifestsPushed++;
+    for (const tag of tags) {
+        await client.putManifest(name.repository, tag, index);
+        stats.tagsPushed++;
+    }
+}
+function result(session, index, platforms) {
+    const { name, tags, stats } = session;
+    session.logger.info(`Pushed ${name.name}@${index.digest}: blobs ${stats.blobsUploaded} uploaded (${formatBytes(stats.bytesUploaded)}), ` +
+        `${stats.blobsMounted} mounted, ${stats.blobsSkipped} already there; ${stats.manifestsPushed} manifests; tags ${tags.join(', ') || '(none)'}.`);
+    return { image: name.name, digest: index.digest, tags: tags.map((t) => `${name.name}:${t}`), platforms, stats };
+}
+async function publish(image, target, options = {}) {
+    checkImage(image);
+    const session = await openSession(target, options);
+    const { client, name, stats, logger } = session;
+    const locations = options.blobLocations ?? new MemoryBlobLocations();
+    const repo = name.repository;
+    await pushing(session, async () => {
         for (const blob of publish_uniqueBlobs(image)) {
             if (await client.hasBlob(repo, blob.digest)) {
                 stats.blobsSkipped++;
@@ -107601,14 +107728,14 @@ async function publish(image, target, options = {}) {
             let opened;
             let mounted = false;
             for (const from of (await locations.repositoriesWith(name.registry, blob.digest)).filter((r) => r !== repo)) {
-                const result = await client.mountBlob(repo, blob.digest, from);
-                if (result.mounted) {
+                const mount = await client.mountBlob(repo, blob.digest, from);
+                if (mount.mounted) {
                     mounted = true;
                     logger.info(`Mounted ${publish_short(blob.digest)} from ${name.domain}/${from}.`);
                     break;
                 }
                 // The registry opened an upload instead: use it rather than open another.
-                opened = result.location;
+                opened = mount.location;
                 if (opened)
                     break;
             }
@@ -107627,32 +107754,15 @@ async function publish(image, target, options = {}) {
             await client.putManifest(repo, p.manifest.digest, p.manifest);
             stats.manifestsPushed++;
         }
-        await client.putManifest(repo, image.index.digest, image.index);
-        stats.manifestsPushed++;
-        // Tags last, each the same index bytes: a tag only ever names a complete image.
-        for (const tag of tags) {
-            await client.putManifest(repo, tag, image.index);
-            stats.tagsPushed++;
-        }
-    }
-    catch (error) {
-        finish();
-        if (error instanceof Failure) {
-            const tagged = stats.tagsPushed ? `${stats.tagsPushed} of ${tags.length} tags were moved` : 'no tag was changed';
-            throw new PublishFailure(`${error.message} (Publishing ${name.name}: ${tagged}.)`, { ...stats }, error);
-        }
-        throw error;
-    }
-    finish();
-    logger.info(`Pushed ${name.name}@${image.index.digest}: blobs ${stats.blobsUploaded} uploaded (${formatBytes(stats.bytesUploaded)}), ` +
-        `${stats.blobsMounted} mounted, ${stats.blobsSkipped} already there; ${stats.manifestsPushed} manifests; tags ${tags.join(', ') || '(none)'}.`);
-    return {
-        image: name.name,
-        digest: image.index.digest,
-        tags: tags.map((t) => `${name.name}:${t}`),
-        platforms: image.platforms.map((p) => ({ platform: p.platform, digest: p.manifest.digest })),
-        stats,
-    };
+        await pushIndexAndTags(session, image.index);
+    });
+    return result(session, image.index, image.platforms.map((p) => ({ platform: p.platform, digest: p.manifest.digest })));
+}
+/** An index over platform manifests already in the repository (see index-assembly.ts), then the tags. */
+async function publishIndex(index, platforms, target, options = {}) {
+    const session = await openSession(target, options);
+    await pushing(session, () => pushIndexAndTags(session, index));
+    return result(session, index, platforms);
 }
 
 ;// CONCATENATED MODULE: ./src/source/cache.ts
@@ -109133,7 +109243,35 @@ async function obtainSource(spec, cache, log) {
 
 
 
+
+
+function publishOptions(settings, world) {
+    return {
+        credentials: { ...settings.credentials, githubActor: world.githubActor },
+        insecureRegistries: settings.insecureRegistries,
+        mask: world.mask,
+        logger: world.log,
+        env: world.system.env,
+        blobLocations: world.blobLocations,
+    };
+}
+function labelsOf(settings) {
+    const facts = { thttpdVersion: settings.version, imageVersion: settings.imageVersion, port: settings.port, epoch: settings.epoch, source: settings.repositoryUrl, revision: settings.revision };
+    return imageLabels(facts, settings.labels);
+}
+/** Mode index: one index over the manifests the platform jobs pushed, then the tags. */
+async function assembleIndex(settings, world) {
+    const options = publishOptions(settings, world);
+    const manifests = await readPlatformManifests(settings.image, settings.manifests, options);
+    const labels = labelsOf(settings);
+    const index = imageIndex(manifests, ociAnnotations(labels));
+    const platforms = manifests.map((m) => ({ platform: m.platform, digest: m.manifest.digest }));
+    const published = await publishIndex(index, platforms, { image: settings.image, tags: settings.tags }, options);
+    return { binaries: [], digest: index.digest, labels, platforms, sizes: [], references: published.tags, published };
+}
 async function run_run(settings, world) {
+    if (settings.mode === 'index')
+        return assembleIndex(settings, world);
     const { log } = world;
     await (0,promises_namespaceObject.mkdir)(world.workDir, { recursive: true });
     const source = await obtainSource({ version: settings.version, location: settings.source, sha256: settings.sha256, maxBytes: settings.sourceMaxBytes, workDir: world.workDir }, forgivingCache(world.cache, log), log);
@@ -109152,25 +109290,28 @@ async function run_run(settings, world) {
         binaries, site: settings.site, port: settings.port, epoch: settings.epoch, thttpdVersion: settings.version,
         imageVersion: settings.imageVersion, source: settings.repositoryUrl, revision: settings.revision, labels: settings.labels,
     });
-    const references = settings.tags.map((tag) => `${settings.image}:${tag}`);
+    const names = settings.tags.map((tag) => `${settings.image}:${tag}`);
     let archive;
     if (settings.output) {
-        await writeArchive(image, settings.output, references);
+        await writeArchive(image, settings.output, names);
         archive = settings.output;
         log.info(`wrote ${archive}`);
     }
-    let published;
-    if (settings.push) {
-        published = await publish(image, { image: settings.image, tags: settings.tags }, {
-            credentials: { ...settings.credentials, githubActor: world.githubActor },
-            insecureRegistries: settings.insecureRegistries,
-            mask: world.mask,
-            logger: log,
-            env: world.system.env,
-            blobLocations: world.blobLocations,
-        });
-    }
-    return { source, binaries, image, sizes: sizeReport(image), references, archive, published };
+    // A platform job pushes by digest only: the index job tags the whole image.
+    const tags = settings.mode === 'platform' ? [] : settings.tags;
+    const published = settings.push ? await publish(image, { image: settings.image, tags }, publishOptions(settings, world)) : undefined;
+    return {
+        source,
+        binaries,
+        image,
+        digest: image.index.digest,
+        labels: image.labels,
+        platforms: image.platforms.map((p) => ({ platform: p.platform, digest: p.manifest.digest })),
+        sizes: sizeReport(image),
+        references: settings.mode === 'platform' ? [] : names,
+        archive,
+        published,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/source/releases.ts
@@ -109329,8 +109470,15 @@ const INPUT_DEFAULTS = {
     'github-token': '',
     'insecure-registries': '',
     output: '',
+    mode: 'all',
+    manifests: '',
 };
 const INPUT_NAMES = Object.keys(INPUT_DEFAULTS);
+/**
+ * `all` builds and publishes every platform in one job; `platform` pushes this job's
+ * platforms by digest, untagged, for a final `index` job that ties them together.
+ */
+const MODES = ['all', 'platform', 'index'];
 const SHA256 = /^(?:sha256:)?([0-9a-fA-F]{64})$/i;
 const SAFE_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
@@ -109458,6 +109606,22 @@ function readEpoch(context) {
     }
     return context.commitEpoch ?? 0;
 }
+function readManifests(r, mode, push) {
+    const manifests = r.list('manifests', /[\s,]+/);
+    if (mode !== 'index') {
+        if (manifests.length)
+            throw r.fail('manifests', `is only used with ${r.name('mode')} index: remove it, or set ${r.name('mode')} index`);
+        return [];
+    }
+    if (!push)
+        throw r.fail('mode', `index pushes an index over manifests already in the registry: it needs ${r.name('push')} true`);
+    if (manifests.length === 0)
+        throw r.fail('manifests', 'expected the digests the platform jobs reported (sha256:...), one per platform, found none');
+    const bad = manifests.find((m) => !/^sha256:[0-9a-f]{64}$/.test(m));
+    if (bad)
+        throw r.fail('manifests', `expected digests of the form sha256:<64 lowercase hex>, got "${bad}"`);
+    return [...new Set(manifests)];
+}
 function readImageVersion(r, version, ref) {
     if (r.oneOf('version-from', ['input', 'git-tag']) === 'input')
         return { imageVersion: version, newest: NEWEST_RELEASE };
@@ -109468,10 +109632,12 @@ function readImageVersion(r, version, ref) {
 }
 function parseSettings(inputs, context, name) {
     const r = new Reader(inputs, name);
+    const mode = r.oneOf('mode', MODES);
     const version = r.text('version');
     if (!SAFE_VERSION.test(version))
         throw r.fail('version', `expected a thttpd release number such as ${NEWEST_RELEASE} or 2.25b, got "${version}"`);
     const push = r.boolean('push');
+    const manifests = readManifests(r, mode, push);
     const image = readImage(r, push);
     const { imageVersion, newest } = readImageVersion(r, version, context.ref);
     const tagSuffix = r.text('tag-suffix');
@@ -109506,9 +109672,12 @@ function parseSettings(inputs, context, name) {
     if (badHost)
         throw r.fail('insecure-registries', `expected host or host:port entries, got "${badHost}"`);
     return {
+        mode,
+        manifests,
         version,
         source: readSource(r, version, context.cwd),
-        sha256: readSha256(r, version),
+        // An index job builds nothing: the platform jobs checked the source.
+        sha256: mode === 'index' ? '' : readSha256(r, version),
         sourceMaxBytes: r.integer('source-max-bytes', 1024, 1024 ** 3, 'a size in bytes'),
         uidDrop: r.boolean('uid-drop'),
         patches: r.list('patches', /\n/).map((p) => r.path('patches', context.cwd, p)),
@@ -109599,7 +109768,7 @@ async function main() {
     });
     setOutput('version', settings.version);
     setOutput('binaries', JSON.stringify(binariesJson(report)));
-    setOutput('digest', report.image.index.digest);
+    setOutput('digest', report.digest);
     setOutput('image', settings.image);
     setOutput('tags', report.references.join('\n'));
     setOutput('platforms', JSON.stringify(platformsJson(report)));

@@ -46,6 +46,8 @@ const FLAGS: Flag[] = [
   { flag: 'username', input: 'username', value: 'USER', help: 'registry user name' },
   { flag: 'password-stdin', input: 'password', boolean: true, help: 'read the registry password or token from standard input' },
   { flag: 'insecure-registry', input: 'insecure-registries', multiple: true, value: 'HOST', help: 'allow plain HTTP to this registry (loopback always may)' },
+  { flag: 'mode', input: 'mode', value: 'all|platform|index', help: 'all (default); platform: push this build by digest, untagged; index: tag one index over --manifest digests' },
+  { flag: 'manifest', input: 'manifests', multiple: true, value: 'DIGEST', help: 'with --mode index: a platform manifest digest already pushed; repeat per platform' },
   { flag: 'help', boolean: true, help: 'show this help' },
 ];
 

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
 
   core.setOutput('version', settings.version);
   core.setOutput('binaries', JSON.stringify(binariesJson(report)));
-  core.setOutput('digest', report.image.index.digest);
+  core.setOutput('digest', report.digest);
   core.setOutput('image', settings.image);
   core.setOutput('tags', report.references.join('\n'));
   core.setOutput('platforms', JSON.stringify(platformsJson(report)));

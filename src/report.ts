@@ -9,7 +9,7 @@ export function binariesJson(report: Report) {
 }
 
 export function platformsJson(report: Report) {
-  return report.image.platforms.map((p, i) => ({ ...report.sizes[i], platform: p.platform, digest: p.manifest.digest }));
+  return report.platforms.map((p) => ({ ...report.sizes.find((s) => s.platform === p.platform), platform: p.platform, digest: p.digest }));
 }
 
 export function resultJson(settings: Settings, report: Report) {
@@ -17,10 +17,10 @@ export function resultJson(settings: Settings, report: Report) {
     version: settings.version,
     imageVersion: settings.imageVersion,
     image: settings.image,
-    digest: report.image.index.digest,
+    digest: report.digest,
     tags: report.references,
     pushed: report.published !== undefined,
-    labels: report.image.labels,
+    labels: report.labels,
     platforms: platformsJson(report),
     binaries: binariesJson(report),
     archive: report.archive ?? null,
@@ -34,11 +34,11 @@ export function summaryMarkdown(settings: Settings, report: Report): string {
     '',
     '| reference | digest |',
     '| --- | --- |',
-    ...report.references.map((ref) => `| \`${ref}\` | \`${report.image.index.digest}\` |`),
+    ...report.references.map((ref) => `| \`${ref}\` | \`${report.digest}\` |`),
     '',
     '| platform | manifest | binary bytes | layer bytes (gzip) | pulled bytes |',
     '| --- | --- | ---: | ---: | ---: |',
-    ...platformsJson(report).map((p) => `| ${p.platform} | \`${p.digest}\` | ${p.binaryBytes} | ${p.layerBytes} | ${p.pulledBytes} |`),
+    ...platformsJson(report).map((p) => `| ${p.platform} | \`${p.digest}\` | ${p.binaryBytes ?? ''} | ${p.layerBytes ?? ''} | ${p.pulledBytes ?? ''} |`),
   ];
   if (report.archive) lines.push('', `Archive: \`${report.archive}\``);
   return `${lines.join('\n')}\n`;
@@ -46,9 +46,9 @@ export function summaryMarkdown(settings: Settings, report: Report): string {
 
 export function textReport(settings: Settings, report: Report): string {
   const lines = [
-    `thttpd ${settings.version} -> ${report.image.index.digest}`,
+    `thttpd ${settings.version} -> ${report.digest}`,
     ...report.binaries.map((b) => `binary ${b.platform}: ${b.path} (${b.bytes} bytes; ${b.fileLine})`),
-    formatSizeReport(report.sizes),
+    ...(report.sizes.length ? [formatSizeReport(report.sizes)] : report.platforms.map((p) => `manifest ${p.platform}: ${p.digest}`)),
   ];
   if (report.archive) lines.push(`archive: ${report.archive}`);
   lines.push(...(report.published ? report.published.tags.map((t) => `pushed ${t}`) : report.references.map((r) => `named ${r}`)));

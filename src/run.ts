@@ -7,13 +7,15 @@ import type { HostSystem } from './build/install.js';
 import { patchSource } from './build/patch.js';
 import { sizeReport, writeArchive, type SizeRow } from './image/archive.js';
 import { buildImage } from './image/build.js';
+import { imageIndex, imageLabels, ociAnnotations } from './image/oci.js';
 import type { BlobLocations } from './registry/blob-locations.js';
-import { publish, type PublishStats } from './registry/publish.js';
+import { readPlatformManifests } from './registry/index-assembly.js';
+import { publish, publishIndex, type PublishOptions, type PublishResult } from './registry/publish.js';
 import type { Settings } from './settings.js';
 import { forgivingCache, type SourceCache } from './source/cache.js';
 import { extractRelease } from './source/extract.js';
 import { obtainSource } from './source/obtain.js';
-import type { Binary, Image, Logger, Published, Source } from './types.js';
+import type { Binary, Image, Logger, Platform, Source } from './types.js';
 
 export interface World {
   log: Logger;
@@ -31,17 +33,52 @@ export interface World {
 }
 
 export interface Report {
-  source: Source;
+  /** Absent in mode index, which builds nothing. */
+  source?: Source;
   binaries: Binary[];
-  image: Image;
+  /** The image with every blob; absent in mode index, which only writes an index. */
+  image?: Image;
+  /** The image index's digest. */
+  digest: string;
+  labels: Record<string, string>;
+  /** Each platform's manifest digest. */
+  platforms: { platform: Platform; digest: string }[];
   sizes: SizeRow[];
-  /** Full references for the tags, e.g. `ghcr.io/me/web:2.29`. */
+  /** Full references for the tags, e.g. `ghcr.io/me/web:2.29`; none for mode platform. */
   references: string[];
   archive?: string;
-  published?: Published & { stats: PublishStats };
+  published?: PublishResult;
+}
+
+function publishOptions(settings: Settings, world: World): PublishOptions {
+  return {
+    credentials: { ...settings.credentials, githubActor: world.githubActor },
+    insecureRegistries: settings.insecureRegistries,
+    mask: world.mask,
+    logger: world.log,
+    env: world.system.env,
+    blobLocations: world.blobLocations,
+  };
+}
+
+function labelsOf(settings: Settings): Record<string, string> {
+  const facts = { thttpdVersion: settings.version, imageVersion: settings.imageVersion, port: settings.port, epoch: settings.epoch, source: settings.repositoryUrl, revision: settings.revision };
+  return imageLabels(facts, settings.labels);
+}
+
+/** Mode index: one index over the manifests the platform jobs pushed, then the tags. */
+async function assembleIndex(settings: Settings, world: World): Promise<Report> {
+  const options = publishOptions(settings, world);
+  const manifests = await readPlatformManifests(settings.image, settings.manifests, options);
+  const labels = labelsOf(settings);
+  const index = imageIndex(manifests, ociAnnotations(labels));
+  const platforms = manifests.map((m) => ({ platform: m.platform, digest: m.manifest.digest }));
+  const published = await publishIndex(index, platforms, { image: settings.image, tags: settings.tags }, options);
+  return { binaries: [], digest: index.digest, labels, platforms, sizes: [], references: published.tags, published };
 }
 
 export async function run(settings: Settings, world: World): Promise<Report> {
+  if (settings.mode === 'index') return assembleIndex(settings, world);
   const { log } = world;
   await mkdir(world.workDir, { recursive: true });
 
@@ -71,25 +108,28 @@ export async function run(settings: Settings, world: World): Promise<Report> {
     binaries, site: settings.site, port: settings.port, epoch: settings.epoch, thttpdVersion: settings.version,
     imageVersion: settings.imageVersion, source: settings.repositoryUrl, revision: settings.revision, labels: settings.labels,
   });
-  const references = settings.tags.map((tag) => `${settings.image}:${tag}`);
+  const names = settings.tags.map((tag) => `${settings.image}:${tag}`);
 
   let archive: string | undefined;
   if (settings.output) {
-    await writeArchive(image, settings.output, references);
+    await writeArchive(image, settings.output, names);
     archive = settings.output;
     log.info(`wrote ${archive}`);
   }
 
-  let published: Report['published'];
-  if (settings.push) {
-    published = await publish(image, { image: settings.image, tags: settings.tags }, {
-      credentials: { ...settings.credentials, githubActor: world.githubActor },
-      insecureRegistries: settings.insecureRegistries,
-      mask: world.mask,
-      logger: log,
-      env: world.system.env,
-      blobLocations: world.blobLocations,
-    });
-  }
-  return { source, binaries, image, sizes: sizeReport(image), references, archive, published };
+  // A platform job pushes by digest only: the index job tags the whole image.
+  const tags = settings.mode === 'platform' ? [] : settings.tags;
+  const published = settings.push ? await publish(image, { image: settings.image, tags }, publishOptions(settings, world)) : undefined;
+  return {
+    source,
+    binaries,
+    image,
+    digest: image.index.digest,
+    labels: image.labels,
+    platforms: image.platforms.map((p) => ({ platform: p.platform, digest: p.manifest.digest })),
+    sizes: sizeReport(image),
+    references: settings.mode === 'platform' ? [] : names,
+    archive,
+    published,
+  };
 }

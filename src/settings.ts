@@ -34,6 +34,8 @@ export const INPUT_DEFAULTS = {
   'github-token': '',
   'insecure-registries': '',
   output: '',
+  mode: 'all',
+  manifests: '',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -61,7 +63,17 @@ export interface Credentials {
   githubToken?: string;
 }
 
+/**
+ * `all` builds and publishes every platform in one job; `platform` pushes this job's
+ * platforms by digest, untagged, for a final `index` job that ties them together.
+ */
+export const MODES = ['all', 'platform', 'index'] as const;
+export type Mode = (typeof MODES)[number];
+
 export interface Settings {
+  mode: Mode;
+  /** Platform manifest digests for mode `index`. */
+  manifests: string[];
   version: string;
   /** An http(s) URL or an absolute path. */
   source: string;
@@ -219,6 +231,19 @@ function readEpoch(context: RunContext): number {
   return context.commitEpoch ?? 0;
 }
 
+function readManifests(r: Reader, mode: Mode, push: boolean): string[] {
+  const manifests = r.list('manifests', /[\s,]+/);
+  if (mode !== 'index') {
+    if (manifests.length) throw r.fail('manifests', `is only used with ${r.name('mode')} index: remove it, or set ${r.name('mode')} index`);
+    return [];
+  }
+  if (!push) throw r.fail('mode', `index pushes an index over manifests already in the registry: it needs ${r.name('push')} true`);
+  if (manifests.length === 0) throw r.fail('manifests', 'expected the digests the platform jobs reported (sha256:...), one per platform, found none');
+  const bad = manifests.find((m) => !/^sha256:[0-9a-f]{64}$/.test(m));
+  if (bad) throw r.fail('manifests', `expected digests of the form sha256:<64 lowercase hex>, got "${bad}"`);
+  return [...new Set(manifests)];
+}
+
 function readImageVersion(r: Reader, version: string, ref: string | undefined): { imageVersion: string; newest?: string } {
   if (r.oneOf('version-from', ['input', 'git-tag'] as const) === 'input') return { imageVersion: version, newest: NEWEST_RELEASE };
   const tag = /^refs\/tags\/(v.+)$/.exec(ref ?? '')?.[1];
@@ -228,9 +253,11 @@ function readImageVersion(r: Reader, version: string, ref: string | undefined): 
 
 export function parseSettings(inputs: Inputs, context: RunContext, name: InputNamer): Settings {
   const r = new Reader(inputs, name);
+  const mode = r.oneOf('mode', MODES);
   const version = r.text('version');
   if (!SAFE_VERSION.test(version)) throw r.fail('version', `expected a thttpd release number such as ${NEWEST_RELEASE} or 2.25b, got "${version}"`);
   const push = r.boolean('push');
+  const manifests = readManifests(r, mode, push);
   const image = readImage(r, push);
   const { imageVersion, newest } = readImageVersion(r, version, context.ref);
   const tagSuffix = r.text('tag-suffix');
@@ -264,9 +291,12 @@ export function parseSettings(inputs: Inputs, context: RunContext, name: InputNa
   if (badHost) throw r.fail('insecure-registries', `expected host or host:port entries, got "${badHost}"`);
 
   return {
+    mode,
+    manifests,
     version,
     source: readSource(r, version, context.cwd),
-    sha256: readSha256(r, version),
+    // An index job builds nothing: the platform jobs checked the source.
+    sha256: mode === 'index' ? '' : readSha256(r, version),
     sourceMaxBytes: r.integer('source-max-bytes', 1024, 1024 ** 3, 'a size in bytes'),
     uidDrop: r.boolean('uid-drop'),
     patches: r.list('patches', /\n/).map((p) => r.path('patches', context.cwd, p)),

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { Failure } from '../failure.js';
 import type { Blob, Logger } from '../types.js';
-import { Authenticator, registryError, repositoryScope } from './auth.js';
+import { Authenticator, registryError, registryErrorCodes, repositoryScope } from './auth.js';
 import { resolveCredentials, type CredentialInputs, type Env } from './credentials.js';
 import { DIGEST, TAG, type ImageName } from './reference.js';
 import { NetworkFailure, Transport, type HttpRequest, type HttpResponse, type RetryPolicy } from './transport.js';
@@ -192,13 +192,24 @@ export class RegistryClient {
     }
     await this.ready();
     const url = this.url(`/v2/${repository}/manifests/${reference}`);
-    const response = await this.call(
-      { method: 'PUT', url, headers: { 'content-type': blob.mediaType, 'content-length': String(blob.data.length) }, body: blob.data },
-      [repositoryScope(repository, ['pull', 'push'])],
-    );
-    if (response.status !== 201 && response.status !== 200 && response.status !== 204) throw this.fail('PUT', url, response);
-    this.checkAnsweredDigest('PUT', url, response, blob.digest);
-    return blob.digest;
+    for (let attempt = 1; ; attempt++) {
+      const response = await this.call(
+        { method: 'PUT', url, headers: { 'content-type': blob.mediaType, 'content-length': String(blob.data.length) }, body: blob.data },
+        [repositoryScope(repository, ['pull', 'push'])],
+      );
+      if (response.status === 201 || response.status === 200 || response.status === 204) {
+        this.checkAnsweredDigest('PUT', url, response, blob.digest);
+        return blob.digest;
+      }
+      // Everything a manifest names was pushed before it, so "blob unknown" means "not yet":
+      // distribution's filesystem storage rewrites a repository's links in place, and while
+      // another push of the same image relinks them it refuses manifests that name them.
+      if (response.status === 400 && attempt < this.transport.policy.attempts && registryErrorCodes(response.body).includes('MANIFEST_BLOB_UNKNOWN')) {
+        await this.transport.waitToRetry(attempt, `${this.registry} answered PUT /v2/${repository}/manifests/${reference} with 400 MANIFEST_BLOB_UNKNOWN for blobs just pushed`);
+        continue;
+      }
+      throw this.fail('PUT', url, response);
+    }
   }
 
   private checkAnsweredDigest(method: string, url: string, response: HttpResponse, expected: string): void {
@@ -209,6 +220,20 @@ export class RegistryClient {
           'The bytes were changed on the way (a proxy?) or the registry rewrote them: nothing further is tagged. Check what sits between this machine and the registry.',
       );
     }
+  }
+
+  /** A blob's bytes (e.g. a config), checked against its digest; undefined when the repository has none. */
+  async getBlob(repository: string, digest: string): Promise<Buffer | undefined> {
+    RegistryClient.checkDigest(digest);
+    await this.ready();
+    const url = this.url(`/v2/${repository}/blobs/${digest}`);
+    const response = await this.call({ method: 'GET', url }, [repositoryScope(repository, ['pull'])]);
+    if (response.status === 404) return undefined;
+    if (response.status !== 200) throw this.fail('GET', url, response);
+    if (sha256Digest(response.body) !== digest) {
+      throw new Failure(`Expected the blob ${digest} from ${this.registry}/${repository}, found bytes with digest ${sha256Digest(response.body)}. Something rewrote them on the way.`);
+    }
+    return response.body;
   }
 
   /** Fetches a manifest or index, verifying a digest reference against the bytes. */

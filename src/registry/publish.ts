@@ -118,21 +118,71 @@ function uniqueBlobs(image: Image): Blob[] {
   return [...byDigest.values()];
 }
 
-export async function publish(image: Image, target: PublishTarget, options: PublishOptions = {}): Promise<PublishResult> {
+interface Session {
+  name: ReturnType<typeof parseImageName>;
+  tags: string[];
+  client: RegistryClient;
+  stats: PublishStats;
+  logger: Logger;
+}
+
+async function openSession(target: PublishTarget, options: PublishOptions): Promise<Session> {
   const logger = options.logger ?? noLogger;
   const name = parseImageName(target.image);
   const tags = checkTags(target.tags);
-  checkImage(image);
-  const locations = options.blobLocations ?? new MemoryBlobLocations();
   const client = await RegistryClient.create(name, { ...options, logger });
-  const repo = name.repository;
   const stats: PublishStats = { blobsUploaded: 0, blobsMounted: 0, blobsSkipped: 0, bytesUploaded: 0, manifestsPushed: 0, tagsPushed: 0, requests: 0, retries: 0 };
+  return { name, tags, client, stats, logger };
+}
+
+/** Runs the pushes, then fills in the transport's counts; a Failure says how far it got. */
+async function pushing(session: Session, work: () => Promise<void>): Promise<void> {
+  const { stats, client, name, tags } = session;
   const finish = () => {
     stats.requests = client.transport.stats.requests;
     stats.retries = client.transport.stats.retries;
   };
-
   try {
+    await work();
+  } catch (error) {
+    finish();
+    if (error instanceof Failure) {
+      const tagged = stats.tagsPushed ? `${stats.tagsPushed} of ${tags.length} tags were moved` : 'no tag was changed';
+      throw new PublishFailure(`${error.message} (Publishing ${name.name}: ${tagged}.)`, { ...stats }, error);
+    }
+    throw error;
+  }
+  finish();
+}
+
+/** The index by digest, then each tag: the same index bytes, so a tag only ever names a complete image. */
+async function pushIndexAndTags(session: Session, index: Blob): Promise<void> {
+  const { client, name, stats, tags } = session;
+  await client.putManifest(name.repository, index.digest, index);
+  stats.manifestsPushed++;
+  for (const tag of tags) {
+    await client.putManifest(name.repository, tag, index);
+    stats.tagsPushed++;
+  }
+}
+
+function result(session: Session, index: Blob, platforms: Published['platforms']): PublishResult {
+  const { name, tags, stats } = session;
+  session.logger.info(
+    `Pushed ${name.name}@${index.digest}: blobs ${stats.blobsUploaded} uploaded (${formatBytes(stats.bytesUploaded)}), ` +
+      `${stats.blobsMounted} mounted, ${stats.blobsSkipped} already there; ${stats.manifestsPushed} manifests; tags ${tags.join(', ') || '(none)'}.`,
+  );
+  return { image: name.name, digest: index.digest, tags: tags.map((t) => `${name.name}:${t}`), platforms, stats };
+}
+
+export async function publish(image: Image, target: PublishTarget, options: PublishOptions = {}): Promise<PublishResult> {
+  checkImage(image);
+  const session = await openSession(target, options);
+  const { client, name, stats, logger } = session;
+  const locations = options.blobLocations ?? new MemoryBlobLocations();
+  const repo = name.repository;
+
+  await pushing(session, async () => {
     for (const blob of uniqueBlobs(image)) {
       if (await client.hasBlob(repo, blob.digest)) {
         stats.blobsSkipped++;
@@ -142,14 +192,14 @@ export async function publish(image: Image, target: PublishTarget, options: Publ
       let opened: string | undefined;
       let mounted = false;
       for (const from of (await locations.repositoriesWith(name.registry, blob.digest)).filter((r) => r !== repo)) {
-        const result = await client.mountBlob(repo, blob.digest, from);
-        if (result.mounted) {
+        const mount = await client.mountBlob(repo, blob.digest, from);
+        if (mount.mounted) {
           mounted = true;
           logger.info(`Mounted ${short(blob.digest)} from ${name.domain}/${from}.`);
           break;
         }
         // The registry opened an upload instead: use it rather than open another.
-        opened = result.location;
+        opened = mount.location;
         if (opened) break;
       }
       if (mounted) {
@@ -162,38 +212,18 @@ export async function publish(image: Image, target: PublishTarget, options: Publ
       }
       await locations.record(name.registry, blob.digest, repo);
     }
-
     for (const p of image.platforms) {
       await client.putManifest(repo, p.manifest.digest, p.manifest);
       stats.manifestsPushed++;
     }
-    await client.putManifest(repo, image.index.digest, image.index);
-    stats.manifestsPushed++;
+    await pushIndexAndTags(session, image.index);
+  });
+  return result(session, image.index, image.platforms.map((p) => ({ platform: p.platform, digest: p.manifest.digest })));
+}
 
-    // Tags last, each the same index bytes: a tag only ever names a complete image.
-    for (const tag of tags) {
-      await client.putManifest(repo, tag, image.index);
-      stats.tagsPushed++;
-    }
-  } catch (error) {
-    finish();
-    if (error instanceof Failure) {
-      const tagged = stats.tagsPushed ? `${stats.tagsPushed} of ${tags.length} tags were moved` : 'no tag was changed';
-      throw new PublishFailure(`${error.message} (Publishing ${name.name}: ${tagged}.)`, { ...stats }, error);
-    }
-    throw error;
-  }
-  finish();
-
-  logger.info(
-    `Pushed ${name.name}@${image.index.digest}: blobs ${stats.blobsUploaded} uploaded (${formatBytes(stats.bytesUploaded)}), ` +
-      `${stats.blobsMounted} mounted, ${stats.blobsSkipped} already there; ${stats.manifestsPushed} manifests; tags ${tags.join(', ') || '(none)'}.`,
-  );
-  return {
-    image: name.name,
-    digest: image.index.digest,
-    tags: tags.map((t) => `${name.name}:${t}`),
-    platforms: image.platforms.map((p) => ({ platform: p.platform, digest: p.manifest.digest })),
-    stats,
-  };
+/** An index over platform manifests already in the repository (see index-assembly.ts), then the tags. */
+export async function publishIndex(index: Blob, platforms: Published['platforms'], target: PublishTarget, options: PublishOptions = {}): Promise<PublishResult> {
+  const session = await openSession(target, options);
+  await pushing(session, () => pushIndexAndTags(session, index));
+  return result(session, index, platforms);
 }

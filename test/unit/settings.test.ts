@@ -97,7 +97,19 @@ const bad: [Inputs, RegExp][] = [
   [{ cflags: '-O2\n-g' }, /input "cflags": expected compiler flags on one line/],
   [{ 'insecure-registries': 'http://x' }, /input "insecure-registries": expected host or host:port entries/],
   [{ username: 'me' }, /input "password": is required with input "username"/],
+  [{ mode: 'fanout' }, /input "mode": expected one of all, platform, index, got "fanout"/],
+  [{ manifests: 'sha256:' + 'a'.repeat(64) }, /input "manifests": is only used with input "mode" index/],
+  [{ mode: 'index' }, /input "manifests": expected the digests the platform jobs reported/],
+  [{ mode: 'index', manifests: 'sha256:abc' }, /input "manifests": expected digests of the form sha256:<64 lowercase hex>, got "sha256:abc"/],
+  [{ mode: 'index', push: 'false', manifests: 'sha256:' + 'a'.repeat(64) }, /input "mode": index pushes an index .* it needs input "push" true/],
 ];
+
+test('mode index needs no checksum: it builds nothing', () => {
+  const digest = 'sha256:' + 'b'.repeat(64);
+  const s = parse({ image: 'ghcr.io/me/web', mode: 'index', version: '2.26', manifests: `${digest}\n${digest}` });
+  assert.equal(s.mode, 'index');
+  assert.deepEqual(s.manifests, [digest]);
+});
 
 for (const [inputs, message] of bad) {
   test(`bad input ${JSON.stringify(inputs)} is refused`, () => {
