@@ -4,10 +4,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Failure } from '../failure.js';
 import { run } from '../exec.js';
+import { freePort } from '../net.js';
 import type { Platform } from '../types.js';
 import { ARCHES, archOf } from './toolchain.js';
 
@@ -45,17 +45,6 @@ export interface SmokeSpec {
   runAs?: { uid: number; gid: number };
   env: Record<string, string>;
   timeoutMs?: number;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,16 +1,4 @@
-import { createServer } from 'node:net';
-
-/** A port nothing listens on right now, on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort } from '../../src/net.js';
 
 /** Polls until `url` answers, or the deadline passes. */
 export async function waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
