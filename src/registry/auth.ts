@@ -270,6 +270,17 @@ export function registryErrorText(body: Buffer): string | undefined {
   return undefined;
 }
 
+/** The `errors[].code` values of a registry's JSON error body, e.g. `MANIFEST_BLOB_UNKNOWN`. */
+export function registryErrorCodes(body: Buffer): string[] {
+  if (body.length === 0 || body.length > 64 * 1024) return [];
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as RegistryErrorBody;
+    return (parsed.errors ?? []).map((e) => e.code).filter((c): c is string => typeof c === 'string');
+  } catch {
+    return [];
+  }
+}
+
 /** A Failure naming the registry, the request and the status, with the registry's own words. */
 export function registryError(registry: string, method: string, url: string, response: HttpResponse, todo: string): Failure {
   const said = registryErrorText(response.body);

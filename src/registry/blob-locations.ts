@@ -2,7 +2,8 @@
 // can link a blob from one repository into another without the bytes travelling again
 // (a cross-repository mount), but only if we name where it already is: it keeps no index
 // we may query. A JSON file is enough to carry that memory between runs (or caches).
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Failure } from '../failure.js';
 
@@ -66,10 +67,16 @@ export class JsonFileBlobLocations implements BlobLocations {
   private async save(data: StoredLocations): Promise<void> {
     try {
       await mkdir(dirname(this.file), { recursive: true });
-      // Write then rename, so a crash leaves the old file rather than half a new one.
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      await writeFile(temporary, `${JSON.stringify(data, null, 2)}\n`);
-      await rename(temporary, this.file);
+      // Write then rename, so a crash leaves the old file rather than half a new one. The
+      // temporary name is unique per write: two stores (or two saves) in one process on one
+      // file must not write one temporary file and rename it from under each other.
+      const temporary = `${this.file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await writeFile(temporary, `${JSON.stringify(data, null, 2)}\n`);
+        await rename(temporary, this.file);
+      } finally {
+        await rm(temporary, { force: true });
+      }
     } catch (error) {
       throw new Failure(`Expected to write the blob-location cache ${this.file}, found: ${(error as Error).message}. Point it at a writable path or leave it out.`);
     }

@@ -172,6 +172,17 @@ export class Transport {
     this.logger = options.logger;
   }
 
+  /**
+   * Backs off before another try that a caller above the transport decided on (an answer
+   * that means "not yet" rather than "no"), counted and logged like the transport's own.
+   */
+  async waitToRetry(attempt: number, why: string): Promise<void> {
+    const delay = backoffDelay(attempt, this.policy, this.random);
+    this.logger?.warning(`${why}; retrying in ${formatMs(delay)} (attempt ${attempt + 1} of ${this.policy.attempts}).`);
+    this.stats.retries++;
+    await this.sleep(delay);
+  }
+
   /** Plain HTTP is allowed for loopback and for hosts the user listed, never silently otherwise. */
   allowsPlainHttp(host: string): boolean {
     const h = host.toLowerCase();

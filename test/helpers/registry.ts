@@ -364,6 +364,12 @@ export interface FaultRules {
   dropResponse?: (req: ProxyRequest, hit: number) => boolean;
   /** Rewrite the registry's response headers. */
   rewriteHeaders?: (req: ProxyRequest, headers: Record<string, string | string[] | undefined>) => void;
+  /** Reset the connection (TCP RST) instead of forwarding: the registry never sees the request. */
+  reset?: (req: ProxyRequest, hit: number) => boolean;
+  /** Neither forward nor answer: hold the request until the client gives up or the proxy stops. */
+  stall?: (req: ProxyRequest, hit: number) => boolean;
+  /** Forward, then answer with the registry's status and headers but cut the body short of its Content-Length. */
+  truncateBody?: (req: ProxyRequest, hit: number) => boolean;
 }
 
 export async function startFaultProxy(target: string, rules: FaultRules): Promise<FaultProxy> {
@@ -371,6 +377,14 @@ export async function startFaultProxy(target: string, rules: FaultRules): Promis
   const server = createHttpServer((req, res) => {
     const info = { method: req.method ?? 'GET', url: req.url ?? '/' };
     seen.push(info);
+    if (rules.reset?.(info, seen.length)) {
+      req.socket.resetAndDestroy();
+      return;
+    }
+    if (rules.stall?.(info, seen.length)) {
+      req.resume();
+      return;
+    }
     const fake = rules.intercept?.(info, seen.length);
     if (fake) {
       req.resume();
@@ -379,10 +393,25 @@ export async function startFaultProxy(target: string, rules: FaultRules): Promis
     }
     // The Host header passes through: distribution builds Locations from it, so they name the proxy.
     const drop = rules.dropResponse?.(info, seen.length) ?? false;
+    const truncate = rules.truncateBody?.(info, seen.length) ?? false;
     const upstream = httpRequest({ host: target.split(':')[0], port: Number(target.split(':')[1]), method: req.method, path: req.url, headers: req.headers }, (answer) => {
       if (drop) {
         answer.resume();
         answer.on('end', () => res.socket?.destroy());
+        return;
+      }
+      if (truncate) {
+        const chunks: Buffer[] = [];
+        answer.on('data', (c: Buffer) => chunks.push(c));
+        answer.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const headers = { ...answer.headers, 'content-length': String(body.length + 64) };
+          delete headers['transfer-encoding'];
+          res.writeHead(answer.statusCode ?? 502, headers);
+          // Half the body (at least a byte, so the headers surely leave), then the cut.
+          const part = body.subarray(0, Math.floor(body.length / 2));
+          res.write(part.length ? part : Buffer.from('{'), () => res.socket?.destroy());
+        });
         return;
       }
       const headers = { ...answer.headers };
