@@ -95,9 +95,12 @@ test('toolchains on an arm64 host: arm64 is native, amd64 is the cross build', (
   assert.ok(cross.requirements.some((r) => r.apt === 'libcrypt-dev:amd64'));
 });
 
-test('CCOPT: static, modern-compiler fixes, then the user flags last so they win', () => {
-  assert.equal(ccopt(''), '-O2 -static -D_GNU_SOURCE -Wno-error=implicit-int -Wno-error=implicit-function-declaration');
-  assert.match(ccopt('-Os -g'), / -Os -g$/);
+test('CCOPT: size flags, static, modern-compiler fixes, then the user flags last so they win', () => {
+  assert.equal(
+    ccopt(''),
+    '-Os -ffunction-sections -fdata-sections -Wl,--gc-sections -static -D_GNU_SOURCE -Wno-error=implicit-int -Wno-error=implicit-function-declaration',
+  );
+  assert.match(ccopt('-O2 -g'), / -O2 -g$/);
 });
 
 test('os-release: Debian and Ubuntu use apt, others do not', () => {
