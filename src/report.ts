@@ -5,7 +5,7 @@ import type { Report } from './run.js';
 import type { Settings } from './settings.js';
 
 export function binariesJson(report: Report) {
-  return report.binaries.map((b) => ({ platform: b.platform, libc: b.libc, path: b.path, bytes: b.bytes, file: b.fileLine, version: b.serverSoftware }));
+  return report.binaries.map((b) => ({ platform: b.platform, libc: b.libc, path: b.path, bytes: b.bytes, file: b.fileLine, version: b.serverSoftware, warnings: b.warnings }));
 }
 
 export function platformsJson(report: Report) {
@@ -41,6 +41,9 @@ export function summaryMarkdown(settings: Settings, report: Report): string {
     ...platformsJson(report).map((p) => `| ${p.platform} | \`${p.digest}\` | ${p.binaryBytes ?? ''} | ${p.layerBytes ?? ''} | ${p.pulledBytes ?? ''} |`),
   ];
   if (report.archive) lines.push('', `Archive: \`${report.archive}\``);
+  for (const b of report.binaries.filter((x) => x.warnings.length)) {
+    lines.push('', `<details><summary>${b.platform}: ${b.warnings.length} compiler/linker warning(s)</summary>`, '', '```', ...b.warnings, '```', '</details>');
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -66,11 +66,13 @@ for (const runtime of ['node', 'node24'] as NodeRuntime[]) {
     t.after(() => rm(run.dir, { recursive: true, force: true }));
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(run.outputs.version, '2.29');
-    const binaries = JSON.parse(run.outputs.binaries ?? '[]') as { platform: string; path: string; bytes: number; file: string }[];
+    const binaries = JSON.parse(run.outputs.binaries ?? '[]') as { platform: string; path: string; bytes: number; file: string; warnings: string[] }[];
     assert.equal(binaries.length, 1);
     assert.equal(binaries[0]?.platform, 'linux/amd64');
     assert.match(binaries[0]?.file ?? '', /statically linked/);
     assert.ok((binaries[0]?.bytes ?? 0) > 100_000);
+    assert.ok(binaries[0]?.warnings.some((w) => /Using 'getaddrinfo' in statically linked/.test(w)), 'the linker warnings are reported');
+    assert.match(run.summary, /compiler\/linker warning/);
     assert.match(run.outputs.digest ?? '', /^sha256:[0-9a-f]{64}$/);
     assert.match(run.summary, /thttpd 2\.29 image \(built, not pushed\)/);
     if (runtime === 'node24') assert.doesNotMatch(run.stdout + run.stderr, /ExperimentalWarning|DeprecationWarning/);
