@@ -1,0 +1,167 @@
+// Serving: each server on 127.0.0.1 serving the same page, loaded by wrk for a few
+// seconds at a time (bounded runs), rounds interleaved so the servers share the machine's
+// noisy moments. Requests/s and p99 latency from wrk; resident memory of the server's
+// whole process tree (nginx's master and workers, busybox's forked children) sampled
+// while the load runs.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { mustRun } from './lib/proc.js';
+import { httpGet, startServer, type ServerSpec } from './lib/servers.js';
+import { median } from './lib/stats.js';
+import type { Workspace } from './workspace.js';
+
+export interface LoadSpec {
+  server: ServerSpec;
+  /** wrk keeps connections open unless told `Connection: close`. */
+  keepAlive: boolean;
+  note?: string;
+}
+
+export interface WrkRun {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  peakRssKb: number;
+  peakPssKb: number;
+  peakProcesses: number;
+}
+
+export interface LoadResult {
+  name: string;
+  keepAlive: boolean;
+  note?: string;
+  runs: WrkRun[];
+  rps: number;
+  p99Ms: number;
+  rssKb: number;
+  pssKb: number;
+  idleRssKb: number;
+  error?: string;
+}
+
+export interface ServeResults {
+  wrk: string;
+  durationS: number;
+  rounds: number;
+  pageBytes: number;
+  loads: LoadResult[];
+}
+
+const WRK_THREADS = 2;
+const CONNECTIONS = 50;
+
+function toMs(value: string, unit: string): number {
+  const n = Number(value);
+  return unit === 'us' ? n / 1000 : unit === 's' ? n * 1000 : unit === 'm' ? n * 60_000 : n;
+}
+
+export function parseWrk(text: string): Omit<WrkRun, 'peakRssKb' | 'peakPssKb' | 'peakProcesses'> {
+  const latency = (pct: string) => {
+    const m = new RegExp(`^\\s*${pct}%\\s+([0-9.]+)(us|ms|s|m)\\s*$`, 'm').exec(text);
+    return m ? toMs(m[1] as string, m[2] as string) : NaN;
+  };
+  const rps = Number(/^Requests\/sec:\s+([0-9.]+)/m.exec(text)?.[1] ?? NaN);
+  const requests = Number(/^\s*([0-9]+) requests in /m.exec(text)?.[1] ?? NaN);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
+  const errors = socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0;
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(text)?.[1] ?? 0);
+  return { rps, p50Ms: latency('50'), p99Ms: latency('99'), requests, errors, non2xx };
+}
+
+/** pid and every descendant (nginx's workers, busybox's per-connection children). */
+async function processTree(root: number): Promise<number[]> {
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) {
+    const pid = tree[i] as number;
+    const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
+    tree.push(...children.split(/\s+/).filter(Boolean).map(Number));
+  }
+  return tree;
+}
+
+async function kb(path: string, field: string): Promise<number> {
+  const text = await readFile(path, 'utf8').catch(() => '');
+  return Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+}
+
+export interface Memory {
+  rssKb: number;
+  /** Each process's own peak (VmHWM), summed: catches a peak between samples. */
+  hwmKb: number;
+  pssKb: number;
+  processes: number;
+}
+
+export async function memoryOf(root: number, withPss = false): Promise<Memory> {
+  const pids = await processTree(root);
+  const memory: Memory = { rssKb: 0, hwmKb: 0, pssKb: 0, processes: pids.length };
+  for (const pid of pids) {
+    memory.rssKb += await kb(`/proc/${pid}/status`, 'VmRSS');
+    memory.hwmKb += await kb(`/proc/${pid}/status`, 'VmHWM');
+    if (withPss) memory.pssKb += await kb(`/proc/${pid}/smaps_rollup`, 'Pss');
+  }
+  return memory;
+}
+
+async function loadOnce(load: LoadSpec, ws: Workspace, durationS: number, page: Buffer): Promise<{ run: WrkRun; idleRssKb: number }> {
+  const dir = await ws.tmp(`serve-${load.server.name.replace(/\W+/g, '-')}`);
+  const server = await startServer(load.server, ws.site, dir);
+  try {
+    const check = await httpGet(server.url);
+    if (check.status !== 200 || !check.body.equals(page)) throw new Error(`${load.server.name} answered ${check.status} with ${check.body.length} bytes, not the ${page.length}-byte page`);
+    const idle = await memoryOf(server.process.pid);
+    // A few samples while the load runs (busybox's children live for one request),
+    // then each surviving process's own high-water mark and proportional share at the end.
+    let peak = { rssKb: 0, processes: 0 };
+    let sampling = true;
+    const sampler = (async () => {
+      await new Promise((r) => setTimeout(r, 200));
+      while (sampling) {
+        const now = await memoryOf(server.process.pid);
+        peak = { rssKb: Math.max(peak.rssKb, now.rssKb), processes: Math.max(peak.processes, now.processes) };
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
+    const args = ['-t', String(WRK_THREADS), '-c', String(CONNECTIONS), '-d', `${durationS}s`, '--timeout', '2s', '--latency'];
+    if (!load.keepAlive) args.push('-H', 'Connection: close');
+    const ran = await mustRun('wrk', [...args, server.url], { timeoutMs: (durationS + 15) * 1000 }).finally(() => (sampling = false));
+    await sampler;
+    const end = await memoryOf(server.process.pid, true);
+    const run = { ...parseWrk(ran.stdout), peakRssKb: Math.max(peak.rssKb, end.hwmKb), peakPssKb: end.pssKb, peakProcesses: Math.max(peak.processes, end.processes) };
+    return { run, idleRssKb: idle.rssKb };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function measureServing(ws: Workspace, loads: LoadSpec[], rounds: number, durationS: number, log: (m: string) => void): Promise<ServeResults> {
+  const page = await readFile(join(ws.site, 'index.html'));
+  const results: LoadResult[] = loads.map((l) => ({ name: l.server.name, keepAlive: l.keepAlive, note: l.note, runs: [], rps: NaN, p99Ms: NaN, rssKb: NaN, pssKb: NaN, idleRssKb: NaN }));
+  const idle: number[][] = loads.map(() => []);
+  for (let round = 1; round <= rounds; round++) {
+    for (const [i, load] of loads.entries()) {
+      const result = results[i] as LoadResult;
+      if (result.error) continue;
+      try {
+        const { run, idleRssKb } = await loadOnce(load, ws, durationS, page);
+        result.runs.push(run);
+        idle[i]?.push(idleRssKb);
+      } catch (error) {
+        result.error = (error as Error).message.split('\n').slice(0, 3).join(' ');
+      }
+    }
+    log(`serving: round ${round}/${rounds}`);
+  }
+  for (const [i, result] of results.entries()) {
+    result.rps = median(result.runs.map((r) => r.rps));
+    result.p99Ms = median(result.runs.map((r) => r.p99Ms));
+    result.rssKb = median(result.runs.map((r) => r.peakRssKb));
+    result.pssKb = median(result.runs.map((r) => r.peakPssKb));
+    result.idleRssKb = median(idle[i] ?? []);
+  }
+  const wrk = (await mustRun('sh', ['-c', 'wrk -v 2>&1 | head -1'])).stdout.trim();
+  return { wrk: `${wrk}, ${WRK_THREADS} threads, ${CONNECTIONS} connections`, durationS, rounds, pageBytes: page.length, loads: results };
+}
