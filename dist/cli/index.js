@@ -10738,11 +10738,21 @@ async function writeLayoutDir(target, files) {
 async function writeArchive(image, path, refs) {
     const target = (0,external_node_path_namespaceObject.resolve)(path);
     refs.forEach(parseImageRef); // a bad name fails before anything is written
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
-    if (target.endsWith('.tar'))
-        await writeTarFile(target, await archiveTar(image, refs));
-    else
-        await writeLayoutDir(target, layoutFiles(image, refs, false));
+    try {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+        if (target.endsWith('.tar'))
+            await writeTarFile(target, await archiveTar(image, refs));
+        else
+            await writeLayoutDir(target, layoutFiles(image, refs, false));
+    }
+    catch (error) {
+        if (error instanceof Failure)
+            throw error;
+        // A file where a folder should be, a read-only or virtual file system: the user's path, not a bug.
+        const err = error;
+        const what = [err.code ?? err.message, err.syscall, err.path].filter(Boolean).join(' ');
+        throw new Failure(`output: expected a path where the image archive can be written, could not write ${JSON.stringify(target)} (${what}): choose a path in a folder this job can create and write`);
+    }
 }
 function sizeReport(image) {
     return image.platforms.map((p) => ({
@@ -10768,7 +10778,7 @@ function formatSizeReport(rows) {
 // job summary, and plain text for a terminal.
 
 function binariesJson(report) {
-    return report.binaries.map((b) => ({ platform: b.platform, libc: b.libc, path: b.path, bytes: b.bytes, file: b.fileLine, version: b.serverSoftware }));
+    return report.binaries.map((b) => ({ platform: b.platform, libc: b.libc, path: b.path, bytes: b.bytes, file: b.fileLine, version: b.serverSoftware, warnings: b.warnings }));
 }
 function platformsJson(report) {
     return report.platforms.map((p) => ({ ...report.sizes.find((s) => s.platform === p.platform), platform: p.platform, digest: p.digest }));
@@ -10802,6 +10812,9 @@ function summaryMarkdown(settings, report) {
     ];
     if (report.archive)
         lines.push('', `Archive: \`${report.archive}\``);
+    for (const b of report.binaries.filter((x) => x.warnings.length)) {
+        lines.push('', `<details><summary>${b.platform}: ${b.warnings.length} compiler/linker warning(s)</summary>`, '', '```', ...b.warnings, '```', '</details>');
+    }
     return `${lines.join('\n')}\n`;
 }
 function textReport(settings, report) {
@@ -12012,7 +12025,9 @@ async function compile(tree, toolchain, spec) {
     const make = await run('make', [`CC=${toolchain.cc}`, `CCOPT=${ccopt(spec.cflags)}`, `LDFLAGS=${ldflags}`, 'thttpd'], { cwd: dir, env });
     const built = (0,external_node_path_namespaceObject.join)(dir, 'thttpd');
     if (make.code !== 0 || !(await (0,promises_namespaceObject.stat)(built).then((s) => s.isFile(), () => false))) {
-        throw new Failure(`thttpd did not compile for ${toolchain.platform} with ${toolchain.cc} (make exit ${make.code}); the compiler's last lines:\n${tail(make.lines)}`);
+        // Extra flags are the likeliest cause: name them, so the message points at the input.
+        const extra = spec.cflags ? `; cflags: expected flags ${toolchain.cc} accepts, got "${spec.cflags}", check them first` : '';
+        throw new Failure(`thttpd did not compile for ${toolchain.platform} with ${toolchain.cc} (make exit ${make.code}${extra}); the compiler's last lines:\n${tail(make.lines)}`);
     }
     const outDir = (0,external_node_path_namespaceObject.join)(spec.workDir, 'bin');
     await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
@@ -12382,9 +12397,13 @@ function dropAuthFile(text, file) {
 }
 async function patchSource(dir, spec) {
     for (const patch of spec.patches) {
+        const kind = await (0,promises_namespaceObject.stat)(patch).then((st) => (st.isFile() ? 'file' : 'a folder'), () => 'nothing');
+        if (kind !== 'file')
+            throw new Failure(`patches: expected a unified diff file, found ${kind} at ${JSON.stringify(patch)}: check the path`);
         const ran = await run('patch', ['-p1', '--forward', '--batch', '--no-backup-if-mismatch', '-i', patch], { cwd: dir, env: spec.env });
-        if (ran.code !== 0)
-            throw new Failure(`patch ${patch} does not apply to thttpd's source (patch -p1 exit ${ran.code}):\n${tail(ran.lines)}`);
+        if (ran.code !== 0) {
+            throw new Failure(`patches: expected unified diffs that apply with patch -p1 in the release's top folder; patch ${patch} does not apply to thttpd's source (patch -p1 exit ${ran.code}):\n${tail(ran.lines)}`);
+        }
     }
     let rootTestsDisabled = 0;
     if (spec.uidDrop) {
@@ -13864,7 +13883,7 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 const REQUIRED = ['configure', 'Makefile.in', 'thttpd.c', 'version.h'];
 function refuse(tarball, name, why) {
-    return new Failure(`refusing to unpack ${tarball}: entry "${name}" ${why}. A thttpd release holds only plain files and folders under thttpd-VERSION/; get the tarball from a trusted place`);
+    return new Failure(`refusing to unpack source ${tarball}: entry "${name}" ${why}. A thttpd release holds only plain files and folders under thttpd-VERSION/; get the tarball from a trusted place`);
 }
 /** The entry's path inside the archive, normalised; refuses what could escape. */
 function safeName(tarball, header) {
@@ -13926,10 +13945,10 @@ async function extractRelease(tarball, workDir, maxBytes) {
         await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(tarball), (0,external_node_zlib_namespaceObject.createGunzip)(), unpack).catch((error) => {
             if (error instanceof Failure)
                 throw error;
-            throw new Failure(`${tarball} is not a readable .tar.gz (${error.message}): pass a thttpd-VERSION.tar.gz release tarball`);
+            throw new Failure(`source ${tarball} is not a readable .tar.gz (${error.message}): pass a thttpd-VERSION.tar.gz release tarball`);
         });
         if (tops.size !== 1) {
-            throw new Failure(`${tarball} is not a thttpd release: expected one top folder like thttpd-2.29/, found ${tops.size ? [...tops].slice(0, 5).join(', ') : 'no entries'}`);
+            throw new Failure(`source ${tarball} is not a thttpd release: expected one top folder like thttpd-2.29/, found ${tops.size ? [...tops].slice(0, 5).join(', ') : 'no entries'}`);
         }
         const dir = (0,external_node_path_namespaceObject.join)(root, [...tops][0]);
         const missing = [];
@@ -13938,11 +13957,11 @@ async function extractRelease(tarball, workDir, maxBytes) {
                 missing.push(file);
         }
         if (missing.length) {
-            throw new Failure(`${tarball} is not a thttpd release: ${missing.join(', ')} missing from its top folder. Pass a thttpd-VERSION.tar.gz from acme.com`);
+            throw new Failure(`source ${tarball} is not a thttpd release: ${missing.join(', ')} missing from its top folder. Pass a thttpd-VERSION.tar.gz from acme.com`);
         }
         const serverSoftware = /SERVER_SOFTWARE\s+"([^"]+)"/.exec(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, 'version.h'), 'utf8'))?.[1];
         if (!serverSoftware)
-            throw new Failure(`${tarball} is not a thttpd release: version.h defines no SERVER_SOFTWARE`);
+            throw new Failure(`source ${tarball} is not a thttpd release: version.h defines no SERVER_SOFTWARE`);
         return { dir, serverSoftware };
     }
     catch (error) {

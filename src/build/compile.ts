@@ -58,7 +58,9 @@ export async function compile(tree: string, toolchain: Toolchain, spec: CompileS
   const make = await run('make', [`CC=${toolchain.cc}`, `CCOPT=${ccopt(spec.cflags)}`, `LDFLAGS=${ldflags}`, 'thttpd'], { cwd: dir, env });
   const built = join(dir, 'thttpd');
   if (make.code !== 0 || !(await stat(built).then((s) => s.isFile(), () => false))) {
-    throw new Failure(`thttpd did not compile for ${toolchain.platform} with ${toolchain.cc} (make exit ${make.code}); the compiler's last lines:\n${tail(make.lines)}`);
+    // Extra flags are the likeliest cause: name them, so the message points at the input.
+    const extra = spec.cflags ? `; cflags: expected flags ${toolchain.cc} accepts, got "${spec.cflags}", check them first` : '';
+    throw new Failure(`thttpd did not compile for ${toolchain.platform} with ${toolchain.cc} (make exit ${make.code}${extra}); the compiler's last lines:\n${tail(make.lines)}`);
   }
 
   const outDir = join(spec.workDir, 'bin');

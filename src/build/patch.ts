@@ -1,7 +1,7 @@
 // Source edits before compiling. The uid-drop edit makes every root-only user switch in
 // thttpd.c dead code: a static glibc binary cannot look users up (no NSS), and in a
 // container the runtime already chose the user, so `getpwnam("nobody")` only fails.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Failure } from '../failure.js';
 import { run, tail } from '../exec.js';
@@ -41,8 +41,14 @@ export interface Patched {
 
 export async function patchSource(dir: string, spec: PatchSpec): Promise<Patched> {
   for (const patch of spec.patches) {
+    const kind = await stat(patch).then((st) => (st.isFile() ? 'file' : 'a folder'), () => 'nothing');
+    if (kind !== 'file') throw new Failure(`patches: expected a unified diff file, found ${kind} at ${JSON.stringify(patch)}: check the path`);
     const ran = await run('patch', ['-p1', '--forward', '--batch', '--no-backup-if-mismatch', '-i', patch], { cwd: dir, env: spec.env });
-    if (ran.code !== 0) throw new Failure(`patch ${patch} does not apply to thttpd's source (patch -p1 exit ${ran.code}):\n${tail(ran.lines)}`);
+    if (ran.code !== 0) {
+      throw new Failure(
+        `patches: expected unified diffs that apply with patch -p1 in the release's top folder; patch ${patch} does not apply to thttpd's source (patch -p1 exit ${ran.code}):\n${tail(ran.lines)}`,
+      );
+    }
   }
   let rootTestsDisabled = 0;
   if (spec.uidDrop) {

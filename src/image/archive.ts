@@ -165,9 +165,19 @@ async function writeLayoutDir(target: string, files: readonly LayoutFile[]): Pro
 export async function writeArchive(image: Image, path: string, refs: string[]): Promise<void> {
   const target = resolve(path);
   refs.forEach(parseImageRef); // a bad name fails before anything is written
-  await mkdir(dirname(target), { recursive: true });
-  if (target.endsWith('.tar')) await writeTarFile(target, await archiveTar(image, refs));
-  else await writeLayoutDir(target, layoutFiles(image, refs, false));
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    if (target.endsWith('.tar')) await writeTarFile(target, await archiveTar(image, refs));
+    else await writeLayoutDir(target, layoutFiles(image, refs, false));
+  } catch (error) {
+    if (error instanceof Failure) throw error;
+    // A file where a folder should be, a read-only or virtual file system: the user's path, not a bug.
+    const err = error as NodeJS.ErrnoException;
+    const what = [err.code ?? err.message, err.syscall, err.path].filter(Boolean).join(' ');
+    throw new Failure(
+      `output: expected a path where the image archive can be written, could not write ${JSON.stringify(target)} (${what}): choose a path in a folder this job can create and write`,
+    );
+  }
 }
 
 export interface SizeRow {

@@ -19,7 +19,7 @@ export interface SourceTree {
 const REQUIRED = ['configure', 'Makefile.in', 'thttpd.c', 'version.h'];
 
 function refuse(tarball: string, name: string, why: string): Failure {
-  return new Failure(`refusing to unpack ${tarball}: entry "${name}" ${why}. A thttpd release holds only plain files and folders under thttpd-VERSION/; get the tarball from a trusted place`);
+  return new Failure(`refusing to unpack source ${tarball}: entry "${name}" ${why}. A thttpd release holds only plain files and folders under thttpd-VERSION/; get the tarball from a trusted place`);
 }
 
 /** The entry's path inside the archive, normalised; refuses what could escape. */
@@ -76,10 +76,10 @@ export async function extractRelease(tarball: string, workDir: string, maxBytes:
     });
     await pipeline(createReadStream(tarball), createGunzip(), unpack).catch((error: unknown) => {
       if (error instanceof Failure) throw error;
-      throw new Failure(`${tarball} is not a readable .tar.gz (${(error as Error).message}): pass a thttpd-VERSION.tar.gz release tarball`);
+      throw new Failure(`source ${tarball} is not a readable .tar.gz (${(error as Error).message}): pass a thttpd-VERSION.tar.gz release tarball`);
     });
     if (tops.size !== 1) {
-      throw new Failure(`${tarball} is not a thttpd release: expected one top folder like thttpd-2.29/, found ${tops.size ? [...tops].slice(0, 5).join(', ') : 'no entries'}`);
+      throw new Failure(`source ${tarball} is not a thttpd release: expected one top folder like thttpd-2.29/, found ${tops.size ? [...tops].slice(0, 5).join(', ') : 'no entries'}`);
     }
     const dir = join(root, [...tops][0] as string);
     const missing: string[] = [];
@@ -87,10 +87,10 @@ export async function extractRelease(tarball: string, workDir: string, maxBytes:
       if (!(await stat(join(dir, file)).then((s) => s.isFile(), () => false))) missing.push(file);
     }
     if (missing.length) {
-      throw new Failure(`${tarball} is not a thttpd release: ${missing.join(', ')} missing from its top folder. Pass a thttpd-VERSION.tar.gz from acme.com`);
+      throw new Failure(`source ${tarball} is not a thttpd release: ${missing.join(', ')} missing from its top folder. Pass a thttpd-VERSION.tar.gz from acme.com`);
     }
     const serverSoftware = /SERVER_SOFTWARE\s+"([^"]+)"/.exec(await readFile(join(dir, 'version.h'), 'utf8'))?.[1];
-    if (!serverSoftware) throw new Failure(`${tarball} is not a thttpd release: version.h defines no SERVER_SOFTWARE`);
+    if (!serverSoftware) throw new Failure(`source ${tarball} is not a thttpd release: version.h defines no SERVER_SOFTWARE`);
     return { dir, serverSoftware };
   } catch (error) {
     await rm(root, { recursive: true, force: true });
