@@ -22,7 +22,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.env.BENCH_QUICK === '1';
 const plan = quick
   ? { buildRuns: 3, e2eRuns: 2, serveRounds: 1, serveSeconds: 1, startRuns: 5 }
-  : { buildRuns: 7, e2eRuns: 5, serveRounds: 5, serveSeconds: 3, startRuns: 15 };
+  : { buildRuns: 7, e2eRuns: 5, serveRounds: 8, serveSeconds: 2, startRuns: 15 };
 
 const started = performance.now();
 const log = (message: string) => process.stderr.write(`bench [${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);

@@ -6,8 +6,8 @@ import { runTimed } from './proc.js';
 export interface Machine {
   date: string;
   commit: string;
-  /** Uncommitted changes to tracked files when the bench ran. */
-  dirty: boolean;
+  /** Tracked files with uncommitted changes when the bench ran (the bench measures the working tree). */
+  dirty: string[];
   cores: number;
   cpu: string;
   kernel: string;
@@ -45,7 +45,7 @@ export async function describeMachine(repo: string): Promise<Machine> {
   return {
     date: new Date().toISOString(),
     commit,
-    dirty: status.stdout.trim().length > 0,
+    dirty: status.stdout.split('\n').map((l) => l.slice(3).trim()).filter(Boolean),
     cores: cpus().length,
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     kernel: release(),
