@@ -5,7 +5,7 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer, get as httpGet, request as httpRequest } from 'node:http';
+import { createServer as createHttpServer, get as httpGet, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -348,6 +348,8 @@ try {
 export interface ProxyRequest {
   method: string;
   url: string;
+  /** As the client sent them (Authorization included: tests look for secrets in what was sent). */
+  headers: IncomingHttpHeaders;
 }
 
 export interface FaultProxy {
@@ -375,7 +377,7 @@ export interface FaultRules {
 export async function startFaultProxy(target: string, rules: FaultRules): Promise<FaultProxy> {
   const seen: ProxyRequest[] = [];
   const server = createHttpServer((req, res) => {
-    const info = { method: req.method ?? 'GET', url: req.url ?? '/' };
+    const info = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
     seen.push(info);
     if (rules.reset?.(info, seen.length)) {
       req.socket.resetAndDestroy();
