@@ -119,6 +119,9 @@ after(async () => {
     rows: rows.map((r): Cell[] => [r.entry, r.fault, r.affected, r.outcome, r.retries, r.tags]),
     notes: [
       `${rows.length} cases: ${pushed} pushed the right digest despite the fault, ${rows.length - pushed} failed with the message shown; in all ${rows.length}, no tag named a missing or different manifest.`,
+      ...rows
+        .filter((r) => r.outcome.startsWith('failed') && /no tag was changed/.test(r.outcome) && /: new/.test(r.tags))
+        .map((r) => `Reported: "${r.fault}" on ${r.affected}: the message says no tag was changed, but the registry had applied the tag PUT whose answer was lost (${r.tags}); the tag names the complete new image.`),
     ],
   });
 });

@@ -111,6 +111,9 @@ after(async () => {
     intro: 'The server the bundled CLI built, run as uid 65534 on 127.0.0.1. "In flight" is a 32 MiB download the client has stopped reading (most of it still to send when the signal comes), or a request whose headers are still arriving.',
     columns: ['signal', 'while', 'exit status', 'the request in flight', 'new connections after the signal'],
     rows,
+    notes: [
+      `SIGUSR1: ${rows.filter((r) => r[0] === 'SIGUSR1' && r[2] === 0).length} of ${rows.filter((r) => r[0] === 'SIGUSR1').length} cases exited 0, each after its request in flight was answered whole; SIGTERM and SIGINT: ${rows.filter((r) => r[0] !== 'SIGUSR1' && r[2] === 1).length} of ${rows.filter((r) => r[0] !== 'SIGUSR1').length} exited 1 at once.`,
+    ],
   });
 });
 
