@@ -328,7 +328,7 @@ after(async () => {
     const cli = outcomes.find((x) => x.entry === 'cli' && x.row === o.row);
     tableRows.push([
       o.row.group ?? o.row.input,
-      o.row.group ? `${o.row.input}: ${JSON.stringify(o.row.value)}` : JSON.stringify(o.row.value),
+      (o.row.group ? `${o.row.input}: ${JSON.stringify(o.row.value)}` : JSON.stringify(o.row.value)).replace(/127\.0\.0\.1:\d+/g, 'HOST'),
       o.code ?? 'signal',
       cli?.skipped ? `n/a (${cli.skipped})` : (cli?.code ?? 'signal'),
       (o.message.split('\n')[0] ?? '').replace(/127\.0\.0\.1:\d+/g, 'HOST').replace(/\/tmp\/static-thttpd-bad-[^/"]+\/ws/g, 'WS'),
