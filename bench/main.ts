@@ -73,7 +73,7 @@ try {
   if (o2 && defaultGlibc && o2.binary !== defaultGlibc.binary) {
     loads.splice(1, 0, { server: thttpdServer('static-thttpd (glibc, plain -O2)', o2.path), keepAlive: false });
   }
-  const serve = await section('serving (wrk)', () => measureServing(ws, loads, plan.serveRounds, plan.serveSeconds, log));
+  const serve = await section('serving (wrk)', () => measureServing(ws, loads, plan.serveRounds, plan.serveSeconds, log, [glibc, musl]));
   const startup = await section('start-up', () => measureStartup(ws, [glibc, musl, busyboxHttpd, nginxServer(1)], plan.startRuns, log));
   const repro = await section('reproducibility', () => measureReproducibility(ws, cli, log));
 

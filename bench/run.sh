@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 declare -A NEED=(
   [wrk]=wrk [nginx]=nginx-light [busybox]=busybox-static [buildah]=buildah [skopeo]=skopeo
   [umoci]=umoci [docker-registry]=docker-registry [gcc]=gcc [musl-gcc]=musl-tools [make]=make
-  [file]=file [patch]=patch [gzip]=gzip [tar]=tar [git]=git
+  [file]=file [patch]=patch [gzip]=gzip [tar]=tar [git]=git [strace]=strace
 )
 missing=()
 for cmd in "${!NEED[@]}"; do

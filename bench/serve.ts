@@ -5,7 +5,8 @@
 // while the load runs.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mustRun } from './lib/proc.js';
+import { freePort } from '../test/helpers/net.js';
+import { delay, mustRun, startProcess } from './lib/proc.js';
 import { httpGet, startServer, type ServerSpec } from './lib/servers.js';
 import { median } from './lib/stats.js';
 import type { Workspace } from './workspace.js';
@@ -42,7 +43,17 @@ export interface LoadResult {
   error?: string;
 }
 
+export interface SyscallProfile {
+  name: string;
+  requests: number;
+  /** Calls per request, by syscall, most frequent first. */
+  perRequest: { syscall: string; calls: number }[];
+  error?: string;
+}
+
 export interface ServeResults {
+  /** strace -c -f under a light wrk load: what each build asks of the kernel per request. */
+  syscalls: SyscallProfile[];
   wrk: string;
   durationS: number;
   rounds: number;
@@ -137,7 +148,38 @@ async function loadOnce(load: LoadSpec, ws: Workspace, durationS: number, page: 
   }
 }
 
-export async function measureServing(ws: Workspace, loads: LoadSpec[], rounds: number, durationS: number, log: (m: string) => void): Promise<ServeResults> {
+/** Counts the server's system calls (strace -c -f) while wrk sends it a light load. */
+export async function syscallsPerRequest(spec: ServerSpec, ws: Workspace): Promise<SyscallProfile> {
+  const dir = await ws.tmp(`strace-${spec.name.replace(/\W+/g, '-')}`);
+  const port = await freePort();
+  const [command, args] = await spec.command(port, ws.site, dir);
+  const out = join(dir, 'strace.txt');
+  const tracer = startProcess('strace', ['-c', '-f', '-o', out, command, ...args], { cwd: dir });
+  try {
+    const url = `http://127.0.0.1:${port}/index.html`;
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && !(await httpGet(url, 1000).then((r) => r.status === 200, () => false))) await delay(20);
+    const ran = await mustRun('wrk', ['-t1', '-c10', '-d2s', url], { timeoutMs: 20_000 });
+    const requests = parseWrk(ran.stdout).requests + 1;
+    // The traced server is strace's child: stop it, and strace writes its table and exits.
+    for (const pid of (await processTree(tracer.pid)).slice(1)) process.kill(pid, 'SIGTERM');
+    await Promise.race([tracer.exited, delay(5000)]);
+    const table = await readFile(out, 'utf8');
+    const perRequest = [...table.matchAll(/^\s*[0-9.]+\s+[0-9.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?(\w+)\s*$/gm)]
+      .map((m) => ({ syscall: m[2] as string, calls: Number(m[1]) / requests }))
+      .filter((x) => x.syscall !== 'total' && x.calls >= 0.05)
+      .sort((a, b) => b.calls - a.calls);
+    return { name: spec.name, requests, perRequest };
+  } catch (error) {
+    return { name: spec.name, requests: 0, perRequest: [], error: (error as Error).message.split('\n')[0] };
+  } finally {
+    await tracer.stop();
+  }
+}
+
+export async function measureServing(ws: Workspace, loads: LoadSpec[], rounds: number, durationS: number, log: (m: string) => void, traced: ServerSpec[] = []): Promise<ServeResults> {
+  const syscalls: SyscallProfile[] = [];
+  for (const spec of traced) syscalls.push(await syscallsPerRequest(spec, ws));
   const page = await readFile(join(ws.site, 'index.html'));
   const results: LoadResult[] = loads.map((l) => ({ name: l.server.name, keepAlive: l.keepAlive, note: l.note, runs: [], rps: NaN, p99Ms: NaN, rssKb: NaN, pssKb: NaN, idleRssKb: NaN }));
   const idle: number[][] = loads.map(() => []);
@@ -163,5 +205,5 @@ export async function measureServing(ws: Workspace, loads: LoadSpec[], rounds: n
     result.idleRssKb = median(idle[i] ?? []);
   }
   const wrk = (await mustRun('sh', ['-c', 'wrk -v 2>&1 | head -1'])).stdout.trim();
-  return { wrk: `${wrk}, ${WRK_THREADS} threads, ${CONNECTIONS} connections`, durationS, rounds, pageBytes: page.length, loads: results };
+  return { syscalls, wrk: `${wrk}, ${WRK_THREADS} threads, ${CONNECTIONS} connections`, durationS, rounds, pageBytes: page.length, loads: results };
 }
