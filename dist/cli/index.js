@@ -13448,7 +13448,12 @@ class RegistryClient {
     }
     fail(method, url, response, todo) {
         const denied = response.status === 401 || response.status === 403;
-        return registryError(this.registry, method, url, response, todo ?? (denied ? permissionHint(this.name) : 'See the registry\'s message; run again once it is fixed.'));
+        const hint = denied
+            ? permissionHint(this.name)
+            : response.status === 429
+                ? 'The registry is limiting the rate of requests: wait a while, then run again.'
+                : 'See the registry\'s message; run again once it is fixed.';
+        return registryError(this.registry, method, url, response, todo ?? hint);
     }
     static checkDigest(digest) {
         if (!DIGEST.test(digest))
@@ -13645,6 +13650,7 @@ async function readPlatformManifests(image, digests, options) {
 
 
 
+
 /** A failed publish, with how far it got: the retries and requests spent, the tags moved. */
 class PublishFailure extends Failure {
     stats;
@@ -13739,7 +13745,11 @@ async function pushing(session, work) {
     catch (error) {
         finish();
         if (error instanceof Failure) {
-            const tagged = stats.tagsPushed ? `${stats.tagsPushed} of ${tags.length} tags were moved` : 'no tag was changed';
+            const moved = stats.tagsPushed ? `${stats.tagsPushed} of ${tags.length} tags were moved` : 'no tag was changed';
+            // A refused tag did not move; one whose answer was lost or contradicted may have, to the complete image.
+            const tagged = session.tagging !== undefined && !(error instanceof RegistryFailure)
+                ? `${stats.tagsPushed ? moved : 'no tag was moved'} before \`${session.tagging}\` failed, which the registry may have applied (it would name this complete image)`
+                : moved;
             throw new PublishFailure(`${error.message} (Publishing ${name.name}: ${tagged}.)`, { ...stats }, error);
         }
         throw error;
@@ -13752,9 +13762,11 @@ async function pushIndexAndTags(session, index) {
     await client.putManifest(name.repository, index.digest, index);
     stats.manifestsPushed++;
     for (const tag of tags) {
+        session.tagging = tag;
         await client.putManifest(name.repository, tag, index);
         stats.tagsPushed++;
     }
+    session.tagging = undefined;
 }
 function result(session, index, platforms) {
     const { name, tags, stats } = session;

@@ -97,7 +97,12 @@ export class RegistryClient {
 
   private fail(method: string, url: string, response: HttpResponse, todo?: string): Failure {
     const denied = response.status === 401 || response.status === 403;
-    return registryError(this.registry, method, url, response, todo ?? (denied ? permissionHint(this.name) : 'See the registry\'s message; run again once it is fixed.'));
+    const hint = denied
+      ? permissionHint(this.name)
+      : response.status === 429
+        ? 'The registry is limiting the rate of requests: wait a while, then run again.'
+        : 'See the registry\'s message; run again once it is fixed.';
+    return registryError(this.registry, method, url, response, todo ?? hint);
   }
 
   private static checkDigest(digest: string): void {

@@ -4,6 +4,7 @@
 // registry cannot serve whole, and a failure anywhere before the tags leaves them as they were.
 import { Failure } from '../failure.js';
 import type { Blob, Image, Logger, Published } from '../types.js';
+import { RegistryFailure } from './auth.js';
 import { MemoryBlobLocations, type BlobLocations } from './blob-locations.js';
 import { RegistryClient, sha256Digest, type RegistryClientOptions } from './client.js';
 import { parseImageName, TAG } from './reference.js';
@@ -124,6 +125,8 @@ interface Session {
   client: RegistryClient;
   stats: PublishStats;
   logger: Logger;
+  /** The tag being pushed, while one is. */
+  tagging?: string;
 }
 
 async function openSession(target: PublishTarget, options: PublishOptions): Promise<Session> {
@@ -147,7 +150,12 @@ async function pushing(session: Session, work: () => Promise<void>): Promise<voi
   } catch (error) {
     finish();
     if (error instanceof Failure) {
-      const tagged = stats.tagsPushed ? `${stats.tagsPushed} of ${tags.length} tags were moved` : 'no tag was changed';
+      const moved = stats.tagsPushed ? `${stats.tagsPushed} of ${tags.length} tags were moved` : 'no tag was changed';
+      // A refused tag did not move; one whose answer was lost or contradicted may have, to the complete image.
+      const tagged =
+        session.tagging !== undefined && !(error instanceof RegistryFailure)
+          ? `${stats.tagsPushed ? moved : 'no tag was moved'} before \`${session.tagging}\` failed, which the registry may have applied (it would name this complete image)`
+          : moved;
       throw new PublishFailure(`${error.message} (Publishing ${name.name}: ${tagged}.)`, { ...stats }, error);
     }
     throw error;
@@ -161,9 +169,11 @@ async function pushIndexAndTags(session: Session, index: Blob): Promise<void> {
   await client.putManifest(name.repository, index.digest, index);
   stats.manifestsPushed++;
   for (const tag of tags) {
+    session.tagging = tag;
     await client.putManifest(name.repository, tag, index);
     stats.tagsPushed++;
   }
+  session.tagging = undefined;
 }
 
 function result(session: Session, index: Blob, platforms: Published['platforms']): PublishResult {

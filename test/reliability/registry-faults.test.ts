@@ -70,7 +70,7 @@ const CASES: Case[] = [
   { fault: '503 Service Unavailable', do: { kind: 'status', status: 503 }, target: TARGETS.tag, times: 'all', expect: { pushed: false, message: /PUT \/v2\/[^ ]+\/manifests\/2\.29, found 503 Service Unavailable after 3 attempts.*no tag was changed/, retries: 2 }, tags: 'old' },
   { fault: '429 with Retry-After: 1 (seconds)', do: { kind: 'status', status: 429, headers: () => ({ 'retry-after': '1' }) }, target: TARGETS.any, times: 2, expect: { pushed: true, retries: 2 }, tags: 'new' },
   { fault: '429 with Retry-After: HTTP date', do: { kind: 'status', status: 429, headers: () => ({ 'retry-after': new Date(Date.now() + 2000).toUTCString() }) }, target: TARGETS.blobPut, times: 1, expect: { pushed: true, retries: 1 }, tags: 'new' },
-  { fault: '429 with Retry-After: 1 (seconds)', do: { kind: 'status', status: 429, headers: () => ({ 'retry-after': '1' }) }, target: TARGETS.head, times: 'all', expect: { pushed: false, message: /HEAD \/v2\/[^ ]+\/blobs\/sha256:[0-9a-f]{64}, found 429 Too Many Requests after 3 attempts\./, retries: 2 }, tags: 'old' },
+  { fault: '429 with Retry-After: 1 (seconds)', do: { kind: 'status', status: 429, headers: () => ({ 'retry-after': '1' }) }, target: TARGETS.head, times: 'all', expect: { pushed: false, message: /HEAD \/v2\/[^ ]+\/blobs\/sha256:[0-9a-f]{64}, found 429 Too Many Requests after 3 attempts\. The registry is limiting the rate of requests: wait a while, then run again\./, retries: 2 }, tags: 'old' },
   { fault: 'stall past the 500 ms time-out', do: { kind: 'stall' }, target: TARGETS.manifest, times: 1, expect: { pushed: true, retries: 1 }, tags: 'new' },
   { fault: 'stall past the 500 ms time-out', do: { kind: 'stall' }, target: TARGETS.head, times: 'all', expect: { pushed: false, message: /to answer HEAD \/v2\/[^ ]+\/blobs\/sha256:[0-9a-f]{64}, found no answer: timed out after 500 ms \(3 attempts\)/, retries: 2 }, tags: 'old' },
   { fault: 'truncated body', do: { kind: 'truncate' }, target: TARGETS.probe, times: 1, expect: { pushed: true, retries: 1 }, tags: 'new' },
@@ -79,7 +79,7 @@ const CASES: Case[] = [
   { fault: 'truncated body', do: { kind: 'truncate' }, target: TARGETS.blobPut, times: 'all', expect: { pushed: true, retries: 8 }, tags: 'new' },
   { fault: 'truncated body', do: { kind: 'truncate' }, target: TARGETS.manifest, times: 'all', expect: { pushed: false, message: /to answer PUT \/v2\/[^ ]+\/manifests\/sha256:[0-9a-f]{64}, found no answer: .* \(3 attempts\)/, retries: 2 }, tags: 'old' },
   { fault: 'answer lost after the registry applied it', do: { kind: 'drop' }, target: TARGETS.tag, times: 1, expect: { pushed: true, retries: 1 }, tags: 'new' },
-  { fault: 'answer lost after the registry applied it', do: { kind: 'drop' }, target: TARGETS.tag, times: 'all', expect: { pushed: false, message: /to answer PUT \/v2\/[^ ]+\/manifests\/2\.29, found no answer: .* \(3 attempts\)/, retries: 2 }, tags: 'either' },
+  { fault: 'answer lost after the registry applied it', do: { kind: 'drop' }, target: TARGETS.tag, times: 'all', expect: { pushed: false, message: /to answer PUT \/v2\/[^ ]+\/manifests\/2\.29, found no answer: .* \(3 attempts\).*no tag was moved before `2\.29` failed, which the registry may have applied/, retries: 2 }, tags: 'either' },
   // What distribution's filesystem storage answers while another push of the same image relinks
   // its blobs (see concurrency.test.ts): "not yet", so retried; for good, a clear failure.
   { fault: '400 MANIFEST_BLOB_UNKNOWN', do: { kind: 'status', status: 400, error: ['MANIFEST_BLOB_UNKNOWN', 'blob unknown to registry'] }, target: TARGETS.manifest, times: 1, expect: { pushed: true, retries: 1 }, tags: 'new' },
@@ -88,7 +88,7 @@ const CASES: Case[] = [
   { fault: 'wrong Docker-Content-Digest', do: { kind: 'digest' }, target: TARGETS.blobPut, times: 1, expect: { pushed: false, message: /to store PUT \/v2\/[^ ]+\/blobs\/uploads\/[^ ]* as sha256:[0-9a-f]{64}, found it answered Docker-Content-Digest sha256:f{64}\. The bytes were changed on the way.*no tag was changed/, retries: 0 }, tags: 'old' },
   { fault: 'wrong Docker-Content-Digest', do: { kind: 'digest' }, target: TARGETS.manifest, times: 1, expect: { pushed: false, message: /to store PUT \/v2\/[^ ]+\/manifests\/sha256:[0-9a-f]{64} as sha256:[0-9a-f]{64}, found it answered Docker-Content-Digest sha256:f{64}.*no tag was changed/, retries: 0 }, tags: 'old' },
   // The registry stored the tag; only the answer lies. The tag names the new image, whole.
-  { fault: 'wrong Docker-Content-Digest', do: { kind: 'digest' }, target: TARGETS.lastTag, times: 1, expect: { pushed: false, message: /manifests\/latest as sha256:[0-9a-f]{64}, found it answered Docker-Content-Digest sha256:f{64}.*1 of 2 tags were moved/, retries: 0 }, tags: 'either' },
+  { fault: 'wrong Docker-Content-Digest', do: { kind: 'digest' }, target: TARGETS.lastTag, times: 1, expect: { pushed: false, message: /manifests\/latest as sha256:[0-9a-f]{64}, found it answered Docker-Content-Digest sha256:f{64}.*1 of 2 tags were moved before `latest` failed, which the registry may have applied/, retries: 0 }, tags: 'either' },
 ];
 
 interface Row {
@@ -119,9 +119,6 @@ after(async () => {
     rows: rows.map((r): Cell[] => [r.entry, r.fault, r.affected, r.outcome, r.retries, r.tags]),
     notes: [
       `${rows.length} cases: ${pushed} pushed the right digest despite the fault, ${rows.length - pushed} failed with the message shown; in all ${rows.length}, no tag named a missing or different manifest.`,
-      ...rows
-        .filter((r) => r.outcome.startsWith('failed') && /no tag was changed/.test(r.outcome) && /: new/.test(r.tags))
-        .map((r) => `Reported: "${r.fault}" on ${r.affected}: the message says no tag was changed, but the registry had applied the tag PUT whose answer was lost (${r.tags}); the tag names the complete new image.`),
     ],
   });
 });
@@ -227,6 +224,8 @@ describe('publish() through the fault proxy', () => {
       assert.equal(retries, c.expect.retries, 'retries used');
       assert.ok(Date.now() - started < 10_000, 'Retry-After and backoff stay within the capped policy');
       const tags = await checkTags(repository, images, c.tags);
+      // A failure may not claim the tags stayed put when skopeo shows one moved.
+      if (!c.expect.pushed && /: new/.test(tags)) assert.doesNotMatch(outcome, /no tag was changed/, `${tags}, yet: ${outcome}`);
       rows.push({ entry: 'publish()', fault: c.fault, affected: affected(c, counter.faulted), outcome, retries, tags });
     });
   });
