@@ -106646,7 +106646,7 @@ async function readServer(binary) {
 async function buildImage(spec) {
     checkSpec(spec);
     const site = spec.site
-        ? await readSiteFolder(spec.site)
+        ? spec.site
         : await defaultSite({ thttpdVersion: spec.thttpdVersion, imageVersion: spec.imageVersion, epoch: spec.epoch });
     const labels = imageLabels(spec, spec.labels);
     const annotations = ociAnnotations(labels);
@@ -107554,6 +107554,14 @@ class RegistryClient {
                 'The bytes were changed on the way (a proxy?) or the registry rewrote them: nothing further is tagged. Check what sits between this machine and the registry.');
         }
     }
+    /**
+     * Before anything is built: the registry answers, and takes our credentials (Basic is
+     * checked by the first probe; a token service must hand out a push token for the repository).
+     */
+    async checkPush(repository) {
+        await this.ready();
+        await this.auth.header([repositoryScope(repository, ['pull', 'push'])]);
+    }
     /** A blob's bytes (e.g. a config), checked against its digest; undefined when the repository has none. */
     async getBlob(repository, digest) {
         RegistryClient.checkDigest(digest);
@@ -107805,6 +107813,12 @@ async function publishIndex(index, platforms, target, options = {}) {
     const session = await openSession(target, options);
     await pushing(session, () => pushIndexAndTags(session, index));
     return result(session, index, platforms);
+}
+/** Fails fast, before a build, when the registry is unreachable or refuses our credentials. */
+async function checkPushAccess(image, options = {}) {
+    const name = parseImageName(image);
+    const client = await RegistryClient.create(name, options);
+    await client.checkPush(name.repository);
 }
 
 ;// CONCATENATED MODULE: ./src/source/cache.ts
@@ -109287,6 +109301,7 @@ async function obtainSource(spec, cache, log) {
 
 
 
+
 function publishOptions(settings, world) {
     return {
         credentials: { ...settings.credentials, githubActor: world.githubActor },
@@ -109316,6 +109331,10 @@ async function run_run(settings, world) {
         return assembleIndex(settings, world);
     const { log } = world;
     await (0,promises_namespaceObject.mkdir)(world.workDir, { recursive: true });
+    // What the user named is checked before the build, which is the slow part.
+    const site = settings.site ? await readSiteFolder(settings.site) : undefined;
+    if (settings.push)
+        await checkPushAccess(settings.image, publishOptions(settings, world));
     const source = await obtainSource({ version: settings.version, location: settings.source, sha256: settings.sha256, maxBytes: settings.sourceMaxBytes, workDir: world.workDir }, forgivingCache(world.cache, log), log);
     const tree = await extractRelease(source.tarball, world.workDir, settings.sourceMaxBytes);
     log.info(`thttpd ${settings.version}: sha256 ${source.sha256} verified, unpacked (${tree.serverSoftware})`);
@@ -109329,7 +109348,7 @@ async function run_run(settings, world) {
         uidDrop: settings.uidDrop, workDir: world.workDir, scratchDir: world.scratchDir, binariesDir: world.binariesDir,
     }, world.system, log);
     const image = await buildImage({
-        binaries, site: settings.site, port: settings.port, epoch: settings.epoch, thttpdVersion: settings.version,
+        binaries, site, port: settings.port, epoch: settings.epoch, thttpdVersion: settings.version,
         imageVersion: settings.imageVersion, source: settings.repositoryUrl, revision: settings.revision, labels: settings.labels,
     });
     const names = settings.tags.map((tag) => `${settings.image}:${tag}`);
@@ -109580,7 +109599,7 @@ function readSource(r, version, cwd) {
             url = new URL(value);
         }
         catch {
-            throw r.fail('source', `"${value}" is not a valid URL`);
+            throw r.fail('source', `"${value}" is not a valid URL: expected an https:// or http:// URL or a local path`);
         }
         if (url.protocol !== 'https:' && url.protocol !== 'http:')
             throw r.fail('source', `expected an https:// or http:// URL or a local path, got a ${url.protocol} URL`);
@@ -109690,13 +109709,14 @@ function parseSettings(inputs, context, name) {
         throw r.fail('cflags', 'expected compiler flags on one line');
     const site = r.text('site');
     const output = r.text('output');
+    const latest = r.oneOf('latest', ['auto', 'true', 'false']);
     let tags;
     try {
         tags = deriveTags({
             version: parseVersion(imageVersion),
             templates: r.list('tags', /[\n,]+/),
             suffix: tagSuffix,
-            latest: r.oneOf('latest', ['auto', 'true', 'false']),
+            latest,
             newest,
             sha: context.sha,
             now: context.now,

@@ -3,7 +3,7 @@
 // and on failure one line saying why, with a non-zero status.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Failure } from './failure.js';
 import { plainEnv, readHostSystem } from './host.js';
@@ -31,12 +31,12 @@ const FLAGS: Flag[] = [
   { flag: 'libc', input: 'libc', value: 'glibc|musl', help: 'C library to link statically (default glibc; musl has no .htpasswd support)' },
   { flag: 'uid-drop', input: 'uid-drop', value: 'true|false', help: 'disable the root-only user switch in thttpd.c (default true)' },
   { flag: 'patch', input: 'patches', multiple: true, value: 'FILE', help: 'extra unified diff applied with patch -p1; repeatable, in order' },
-  { flag: 'cflags', input: 'cflags', value: 'FLAGS', help: 'extra compiler flags, appended to -O2 -static' },
+  { flag: 'cflags', input: 'cflags', value: 'FLAGS', help: 'extra compiler flags, after the defaults (-Os, section GC, -static), so they win' },
   { flag: 'strip', input: 'strip', value: 'true|false', help: 'strip the binary (default true)' },
   { flag: 'site', input: 'site', value: 'DIR', help: 'folder to serve instead of the default page' },
   { flag: 'port', input: 'port', value: 'N', help: `port the server listens on in the image (default ${INPUT_DEFAULTS.port})` },
   { flag: 'label', input: 'labels', multiple: true, value: 'KEY=VALUE', help: 'image label to add or override; repeatable' },
-  { flag: 'output', input: 'output', value: 'PATH', help: 'image archive: PATH.tar for docker/podman/kind load, else an OCI layout folder (default ./static-thttpd.tar)' },
+  { flag: 'output', input: 'output', value: 'PATH', help: 'image archive: PATH.tar for docker/podman/kind load, else an OCI layout folder (default ./static-thttpd.tar, none with --push)' },
   { flag: 'binaries', value: 'DIR', help: 'also copy the verified binaries into DIR' },
   { flag: 'image', input: 'image', value: 'NAME', help: 'repository name the archive tags carry (default static-thttpd)' },
   { flag: 'push', value: 'NAME', help: 'push to this repository, e.g. ghcr.io/me/web (credentials from ~/.docker/config.json, or --username and --password-stdin)' },
@@ -63,13 +63,35 @@ environment: SOURCE_DATE_EPOCH (timestamps in the image, default 0), GITHUB_TOKE
 DOCKER_CONFIG (where config.json with registry credentials lives).
 `;
 
-function flagFor(input: InputName): string {
-  if (input === 'github-token') return 'GITHUB_TOKEN';
-  const flag = FLAGS.find((f) => f.input === input);
-  return flag ? `--${flag.flag}` : input;
+/** How messages name an input: as the flag the user typed (`--push NAME` names the image). */
+function namer(pushed: boolean) {
+  return (input: InputName): string => {
+    if (input === 'github-token') return 'GITHUB_TOKEN';
+    if (input === 'image' && pushed) return '--push';
+    const flag = FLAGS.find((f) => f.input === input);
+    return flag ? `--${flag.flag}` : input;
+  };
 }
 
 class UsageError extends Failure {}
+
+const VALUE_FLAGS = new Set(FLAGS.filter((f) => !f.boolean).map((f) => `--${f.flag}`));
+
+/** `--cflags -Os` and `--port -1` mean a value, which parseArgs would take for a flag: glue them as `--flag=value`. */
+function joinDashValues(args: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    if (VALUE_FLAGS.has(arg) && next !== undefined && next.startsWith('-') && !VALUE_FLAGS.has(next) && next !== '--help') {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -88,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: rest,
+      args: joinDashValues(rest),
       strict: true,
       allowPositionals: false,
       options: Object.fromEntries(FLAGS.map((f) => [f.flag, { type: f.boolean ? 'boolean' : 'string', multiple: f.multiple ?? false }])),
@@ -103,21 +125,23 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const env = plainEnv(process.env);
-  const inputs: Inputs = { output: './static-thttpd.tar', push: 'false', 'github-token': env.GITHUB_TOKEN };
+  const pushed = typeof values.push === 'string';
+  // Without a registry the archive is the result; with --push it is written only when asked for.
+  const inputs: Inputs = { output: pushed ? '' : './static-thttpd.tar', push: 'false', 'github-token': env.GITHUB_TOKEN };
   for (const f of FLAGS) {
     const value = values[f.flag];
     if (!f.input || value === undefined || f.boolean) continue;
     inputs[f.input] = Array.isArray(value) ? value.join('\n') : String(value);
   }
-  if (typeof values.push === 'string') {
+  if (pushed) {
     if (values.image !== undefined) throw new UsageError('give the repository with either --push NAME or --image NAME, not both');
-    inputs.image = values.push;
+    inputs.image = String(values.push);
     inputs.push = 'true';
   }
   if (values['password-stdin']) inputs.password = await readStdin();
 
   const cwd = process.cwd();
-  const settings = parseSettings(inputs, { cwd, sourceDateEpoch: env.SOURCE_DATE_EPOCH, now: new Date() }, flagFor);
+  const settings = parseSettings(inputs, { cwd, sourceDateEpoch: env.SOURCE_DATE_EPOCH, now: new Date() }, namer(pushed));
   const log = {
     info: (m: string) => process.stderr.write(`static-thttpd: ${m}\n`),
     warning: (m: string) => process.stderr.write(`static-thttpd: warning: ${m}\n`),
@@ -125,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
   const cacheDir = join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'static-thttpd');
   const workDir = await mkdtemp(join(tmpdir(), 'static-thttpd-'));
   try {
-    const binariesDir = typeof values.binaries === 'string' ? join(cwd, values.binaries) : undefined;
+    const binariesDir = typeof values.binaries === 'string' ? resolve(cwd, values.binaries) : undefined;
     const report = await run(settings, {
       log,
       cache: folderCache(join(cacheDir, 'sources')),

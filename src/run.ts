@@ -7,10 +7,11 @@ import type { HostSystem } from './build/install.js';
 import { patchSource } from './build/patch.js';
 import { sizeReport, writeArchive, type SizeRow } from './image/archive.js';
 import { buildImage } from './image/build.js';
+import { readSiteFolder } from './image/site.js';
 import { imageIndex, imageLabels, ociAnnotations } from './image/oci.js';
 import type { BlobLocations } from './registry/blob-locations.js';
 import { readPlatformManifests } from './registry/index-assembly.js';
-import { publish, publishIndex, type PublishOptions, type PublishResult } from './registry/publish.js';
+import { checkPushAccess, publish, publishIndex, type PublishOptions, type PublishResult } from './registry/publish.js';
 import type { Settings } from './settings.js';
 import { forgivingCache, type SourceCache } from './source/cache.js';
 import { extractRelease } from './source/extract.js';
@@ -81,6 +82,9 @@ export async function run(settings: Settings, world: World): Promise<Report> {
   if (settings.mode === 'index') return assembleIndex(settings, world);
   const { log } = world;
   await mkdir(world.workDir, { recursive: true });
+  // What the user named is checked before the build, which is the slow part.
+  const site = settings.site ? await readSiteFolder(settings.site) : undefined;
+  if (settings.push) await checkPushAccess(settings.image, publishOptions(settings, world));
 
   const source = await obtainSource(
     { version: settings.version, location: settings.source, sha256: settings.sha256, maxBytes: settings.sourceMaxBytes, workDir: world.workDir },
@@ -105,7 +109,7 @@ export async function run(settings: Settings, world: World): Promise<Report> {
   );
 
   const image = await buildImage({
-    binaries, site: settings.site, port: settings.port, epoch: settings.epoch, thttpdVersion: settings.version,
+    binaries, site, port: settings.port, epoch: settings.epoch, thttpdVersion: settings.version,
     imageVersion: settings.imageVersion, source: settings.repositoryUrl, revision: settings.revision, labels: settings.labels,
   });
   const names = settings.tags.map((tag) => `${settings.image}:${tag}`);

@@ -167,7 +167,7 @@ function readSource(r: Reader, version: string, cwd: string): string {
     try {
       url = new URL(value);
     } catch {
-      throw r.fail('source', `"${value}" is not a valid URL`);
+      throw r.fail('source', `"${value}" is not a valid URL: expected an https:// or http:// URL or a local path`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw r.fail('source', `expected an https:// or http:// URL or a local path, got a ${url.protocol} URL`);
     return url.href;
@@ -267,13 +267,14 @@ export function parseSettings(inputs: Inputs, context: RunContext, name: InputNa
   const site = r.text('site');
   const output = r.text('output');
 
+  const latest = r.oneOf<LatestRule>('latest', ['auto', 'true', 'false']);
   let tags: string[];
   try {
     tags = deriveTags({
       version: parseVersion(imageVersion),
       templates: r.list('tags', /[\n,]+/),
       suffix: tagSuffix,
-      latest: r.oneOf<LatestRule>('latest', ['auto', 'true', 'false']),
+      latest,
       newest,
       sha: context.sha,
       now: context.now,

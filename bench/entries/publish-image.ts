@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { buildImage } from '../../src/image/build.js';
+import { readSiteFolder } from '../../src/image/site.js';
 import { publish } from '../../src/registry/publish.js';
 import type { Libc, Platform } from '../../src/types.js';
 
@@ -33,7 +34,7 @@ const binary = {
   serverSoftware: '',
   warnings: [],
 };
-const image = await buildImage({ binaries: [binary], site: values.site, port: 8080, epoch: 0, thttpdVersion: '2.29', imageVersion: '2.29', labels: {} });
+const image = await buildImage({ binaries: [binary], site: values.site ? await readSiteFolder(values.site) : undefined, port: 8080, epoch: 0, thttpdVersion: '2.29', imageVersion: '2.29', labels: {} });
 const builtMs = performance.now();
 const published = await publish(image, { image: values.image, tags: [values.tag] }, { env: { HOME: process.env.HOME ?? '/nonexistent', PATH: process.env.PATH ?? '' } });
 const pushedMs = performance.now();

@@ -12666,7 +12666,7 @@ async function readServer(binary) {
 async function buildImage(spec) {
     checkSpec(spec);
     const site = spec.site
-        ? await readSiteFolder(spec.site)
+        ? spec.site
         : await defaultSite({ thttpdVersion: spec.thttpdVersion, imageVersion: spec.imageVersion, epoch: spec.epoch });
     const labels = imageLabels(spec, spec.labels);
     const annotations = ociAnnotations(labels);
@@ -13574,6 +13574,14 @@ class RegistryClient {
                 'The bytes were changed on the way (a proxy?) or the registry rewrote them: nothing further is tagged. Check what sits between this machine and the registry.');
         }
     }
+    /**
+     * Before anything is built: the registry answers, and takes our credentials (Basic is
+     * checked by the first probe; a token service must hand out a push token for the repository).
+     */
+    async checkPush(repository) {
+        await this.ready();
+        await this.auth.header([repositoryScope(repository, ['pull', 'push'])]);
+    }
     /** A blob's bytes (e.g. a config), checked against its digest; undefined when the repository has none. */
     async getBlob(repository, digest) {
         RegistryClient.checkDigest(digest);
@@ -13825,6 +13833,12 @@ async function publishIndex(index, platforms, target, options = {}) {
     const session = await openSession(target, options);
     await pushing(session, () => pushIndexAndTags(session, index));
     return result(session, index, platforms);
+}
+/** Fails fast, before a build, when the registry is unreachable or refuses our credentials. */
+async function checkPushAccess(image, options = {}) {
+    const name = parseImageName(image);
+    const client = await RegistryClient.create(name, options);
+    await client.checkPush(name.repository);
 }
 
 ;// CONCATENATED MODULE: ./src/source/cache.ts
@@ -15311,6 +15325,7 @@ async function obtainSource(spec, cache, log) {
 
 
 
+
 function publishOptions(settings, world) {
     return {
         credentials: { ...settings.credentials, githubActor: world.githubActor },
@@ -15340,6 +15355,10 @@ async function run_run(settings, world) {
         return assembleIndex(settings, world);
     const { log } = world;
     await (0,promises_namespaceObject.mkdir)(world.workDir, { recursive: true });
+    // What the user named is checked before the build, which is the slow part.
+    const site = settings.site ? await readSiteFolder(settings.site) : undefined;
+    if (settings.push)
+        await checkPushAccess(settings.image, publishOptions(settings, world));
     const source = await obtainSource({ version: settings.version, location: settings.source, sha256: settings.sha256, maxBytes: settings.sourceMaxBytes, workDir: world.workDir }, forgivingCache(world.cache, log), log);
     const tree = await extractRelease(source.tarball, world.workDir, settings.sourceMaxBytes);
     log.info(`thttpd ${settings.version}: sha256 ${source.sha256} verified, unpacked (${tree.serverSoftware})`);
@@ -15353,7 +15372,7 @@ async function run_run(settings, world) {
         uidDrop: settings.uidDrop, workDir: world.workDir, scratchDir: world.scratchDir, binariesDir: world.binariesDir,
     }, world.system, log);
     const image = await buildImage({
-        binaries, site: settings.site, port: settings.port, epoch: settings.epoch, thttpdVersion: settings.version,
+        binaries, site, port: settings.port, epoch: settings.epoch, thttpdVersion: settings.version,
         imageVersion: settings.imageVersion, source: settings.repositoryUrl, revision: settings.revision, labels: settings.labels,
     });
     const names = settings.tags.map((tag) => `${settings.image}:${tag}`);
@@ -15607,7 +15626,7 @@ function readSource(r, version, cwd) {
             url = new URL(value);
         }
         catch {
-            throw r.fail('source', `"${value}" is not a valid URL`);
+            throw r.fail('source', `"${value}" is not a valid URL: expected an https:// or http:// URL or a local path`);
         }
         if (url.protocol !== 'https:' && url.protocol !== 'http:')
             throw r.fail('source', `expected an https:// or http:// URL or a local path, got a ${url.protocol} URL`);
@@ -15717,13 +15736,14 @@ function parseSettings(inputs, context, name) {
         throw r.fail('cflags', 'expected compiler flags on one line');
     const site = r.text('site');
     const output = r.text('output');
+    const latest = r.oneOf('latest', ['auto', 'true', 'false']);
     let tags;
     try {
         tags = deriveTags({
             version: parseVersion(imageVersion),
             templates: r.list('tags', /[\n,]+/),
             suffix: tagSuffix,
-            latest: r.oneOf('latest', ['auto', 'true', 'false']),
+            latest,
             newest,
             sha: context.sha,
             now: context.now,
@@ -15793,12 +15813,12 @@ const cli_FLAGS = [
     { flag: 'libc', input: 'libc', value: 'glibc|musl', help: 'C library to link statically (default glibc; musl has no .htpasswd support)' },
     { flag: 'uid-drop', input: 'uid-drop', value: 'true|false', help: 'disable the root-only user switch in thttpd.c (default true)' },
     { flag: 'patch', input: 'patches', multiple: true, value: 'FILE', help: 'extra unified diff applied with patch -p1; repeatable, in order' },
-    { flag: 'cflags', input: 'cflags', value: 'FLAGS', help: 'extra compiler flags, appended to -O2 -static' },
+    { flag: 'cflags', input: 'cflags', value: 'FLAGS', help: 'extra compiler flags, after the defaults (-Os, section GC, -static), so they win' },
     { flag: 'strip', input: 'strip', value: 'true|false', help: 'strip the binary (default true)' },
     { flag: 'site', input: 'site', value: 'DIR', help: 'folder to serve instead of the default page' },
     { flag: 'port', input: 'port', value: 'N', help: `port the server listens on in the image (default ${INPUT_DEFAULTS.port})` },
     { flag: 'label', input: 'labels', multiple: true, value: 'KEY=VALUE', help: 'image label to add or override; repeatable' },
-    { flag: 'output', input: 'output', value: 'PATH', help: 'image archive: PATH.tar for docker/podman/kind load, else an OCI layout folder (default ./static-thttpd.tar)' },
+    { flag: 'output', input: 'output', value: 'PATH', help: 'image archive: PATH.tar for docker/podman/kind load, else an OCI layout folder (default ./static-thttpd.tar, none with --push)' },
     { flag: 'binaries', value: 'DIR', help: 'also copy the verified binaries into DIR' },
     { flag: 'image', input: 'image', value: 'NAME', help: 'repository name the archive tags carry (default static-thttpd)' },
     { flag: 'push', value: 'NAME', help: 'push to this repository, e.g. ghcr.io/me/web (credentials from ~/.docker/config.json, or --username and --password-stdin)' },
@@ -15823,13 +15843,35 @@ ${cli_FLAGS.map((f) => `  --${f.flag}${f.value ? ` ${f.value}` : ''}\n      ${f.
 environment: SOURCE_DATE_EPOCH (timestamps in the image, default 0), GITHUB_TOKEN (ghcr.io),
 DOCKER_CONFIG (where config.json with registry credentials lives).
 `;
-function flagFor(input) {
-    if (input === 'github-token')
-        return 'GITHUB_TOKEN';
-    const flag = cli_FLAGS.find((f) => f.input === input);
-    return flag ? `--${flag.flag}` : input;
+/** How messages name an input: as the flag the user typed (`--push NAME` names the image). */
+function namer(pushed) {
+    return (input) => {
+        if (input === 'github-token')
+            return 'GITHUB_TOKEN';
+        if (input === 'image' && pushed)
+            return '--push';
+        const flag = cli_FLAGS.find((f) => f.input === input);
+        return flag ? `--${flag.flag}` : input;
+    };
 }
 class UsageError extends Failure {
+}
+const VALUE_FLAGS = new Set(cli_FLAGS.filter((f) => !f.boolean).map((f) => `--${f.flag}`));
+/** `--cflags -Os` and `--port -1` mean a value, which parseArgs would take for a flag: glue them as `--flag=value`. */
+function joinDashValues(args) {
+    const joined = [];
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        const next = args[i + 1];
+        if (VALUE_FLAGS.has(arg) && next !== undefined && next.startsWith('-') && !VALUE_FLAGS.has(next) && next !== '--help') {
+            joined.push(`${arg}=${next}`);
+            i++;
+        }
+        else {
+            joined.push(arg);
+        }
+    }
+    return joined;
 }
 async function readStdin() {
     const chunks = [];
@@ -15848,7 +15890,7 @@ async function main(argv) {
     let parsed;
     try {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: rest,
+            args: joinDashValues(rest),
             strict: true,
             allowPositionals: false,
             options: Object.fromEntries(cli_FLAGS.map((f) => [f.flag, { type: f.boolean ? 'boolean' : 'string', multiple: f.multiple ?? false }])),
@@ -15863,23 +15905,25 @@ async function main(argv) {
         return 0;
     }
     const env = plainEnv(process.env);
-    const inputs = { output: './static-thttpd.tar', push: 'false', 'github-token': env.GITHUB_TOKEN };
+    const pushed = typeof values.push === 'string';
+    // Without a registry the archive is the result; with --push it is written only when asked for.
+    const inputs = { output: pushed ? '' : './static-thttpd.tar', push: 'false', 'github-token': env.GITHUB_TOKEN };
     for (const f of cli_FLAGS) {
         const value = values[f.flag];
         if (!f.input || value === undefined || f.boolean)
             continue;
         inputs[f.input] = Array.isArray(value) ? value.join('\n') : String(value);
     }
-    if (typeof values.push === 'string') {
+    if (pushed) {
         if (values.image !== undefined)
             throw new UsageError('give the repository with either --push NAME or --image NAME, not both');
-        inputs.image = values.push;
+        inputs.image = String(values.push);
         inputs.push = 'true';
     }
     if (values['password-stdin'])
         inputs.password = await readStdin();
     const cwd = process.cwd();
-    const settings = parseSettings(inputs, { cwd, sourceDateEpoch: env.SOURCE_DATE_EPOCH, now: new Date() }, flagFor);
+    const settings = parseSettings(inputs, { cwd, sourceDateEpoch: env.SOURCE_DATE_EPOCH, now: new Date() }, namer(pushed));
     const log = {
         info: (m) => process.stderr.write(`static-thttpd: ${m}\n`),
         warning: (m) => process.stderr.write(`static-thttpd: warning: ${m}\n`),
@@ -15887,7 +15931,7 @@ async function main(argv) {
     const cacheDir = (0,external_node_path_namespaceObject.join)(env.XDG_CACHE_HOME ?? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'static-thttpd');
     const workDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'static-thttpd-'));
     try {
-        const binariesDir = typeof values.binaries === 'string' ? (0,external_node_path_namespaceObject.join)(cwd, values.binaries) : undefined;
+        const binariesDir = typeof values.binaries === 'string' ? (0,external_node_path_namespaceObject.resolve)(cwd, values.binaries) : undefined;
         const report = await run_run(settings, {
             log,
             cache: folderCache((0,external_node_path_namespaceObject.join)(cacheDir, 'sources')),

@@ -7,12 +7,12 @@ import { PLATFORMS, type Binary, type Image, type PlatformImage } from '../types
 import { buildLayer, type LayerEntry } from './layer.js';
 import { MEDIA_TYPES, blobOf, imageConfig, imageIndex, imageLabels, imageManifest, ociAnnotations } from './oci.js';
 import { rootfsEntries } from './rootfs.js';
-import { defaultSite, readSiteFolder } from './site.js';
+import { defaultSite } from './site.js';
 
 export interface ImageSpec {
   binaries: Binary[];
-  /** The user's folder to serve; absent means the project's default page. */
-  site?: string;
+  /** The user's site, as readSiteFolder read it (checked before the build); absent means the project's default page. */
+  site?: LayerEntry[];
   port: number;
   /** Seconds since 1970 for every time in the image (SOURCE_DATE_EPOCH). */
   epoch: number;
@@ -71,7 +71,7 @@ async function readServer(binary: Binary): Promise<Buffer> {
 export async function buildImage(spec: ImageSpec): Promise<Image> {
   checkSpec(spec);
   const site: LayerEntry[] = spec.site
-    ? await readSiteFolder(spec.site)
+    ? spec.site
     : await defaultSite({ thttpdVersion: spec.thttpdVersion, imageVersion: spec.imageVersion, epoch: spec.epoch });
   const labels = imageLabels(spec, spec.labels);
   const annotations = ociAnnotations(labels);

@@ -227,6 +227,15 @@ export class RegistryClient {
     }
   }
 
+  /**
+   * Before anything is built: the registry answers, and takes our credentials (Basic is
+   * checked by the first probe; a token service must hand out a push token for the repository).
+   */
+  async checkPush(repository: string): Promise<void> {
+    await this.ready();
+    await this.auth.header([repositoryScope(repository, ['pull', 'push'])]);
+  }
+
   /** A blob's bytes (e.g. a config), checked against its digest; undefined when the repository has none. */
   async getBlob(repository: string, digest: string): Promise<Buffer | undefined> {
     RegistryClient.checkDigest(digest);

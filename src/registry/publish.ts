@@ -237,3 +237,10 @@ export async function publishIndex(index: Blob, platforms: Published['platforms'
   await pushing(session, () => pushIndexAndTags(session, index));
   return result(session, index, platforms);
 }
+
+/** Fails fast, before a build, when the registry is unreachable or refuses our credentials. */
+export async function checkPushAccess(image: string, options: PublishOptions = {}): Promise<void> {
+  const name = parseImageName(image);
+  const client = await RegistryClient.create(name, options);
+  await client.checkPush(name.repository);
+}

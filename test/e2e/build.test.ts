@@ -40,7 +40,7 @@ test('CLI: a fixture tarball from a URL becomes two static binaries, x86-64 and 
   const tarball = await makeFixtureTarball({ dir });
   const server = await served(t, tarball);
   const result = await runCli(
-    ['build', '--source', `${server.url}/thttpd-2.29.tar.gz`, '--sha256', tarball.sha256, '--platform', 'linux/amd64', '--platform', 'linux/arm64', '--binaries', 'bin'],
+    ['build', '--source', `${server.url}/thttpd-2.29.tar.gz`, '--sha256', tarball.sha256, '--platform', 'linux/amd64', '--platform', 'linux/arm64', '--binaries', join(dir, 'bin')],
     { cwd: dir },
   );
   assert.equal(result.code, 0, result.stderr);
@@ -211,6 +211,9 @@ test('CLI usage errors exit 2 and point at --help', async () => {
   const result = await runCli(['build', '--frobnicate']);
   assert.equal(result.code, 2);
   assert.match(result.stderr, /Unknown option '--frobnicate'.*see static-thttpd build --help/);
+  const dashed = await runCli(['build', '--port', '-1']);
+  assert.equal(dashed.code, 1, 'a value starting with a dash is a value');
+  assert.match(dashed.stderr, /--port: expected a TCP port \(1-65535\), got "-1"/);
   const help = await runCli(['build', '--help']);
   assert.equal(help.code, 0);
   for (const flag of ['--version', '--source', '--sha256', '--platform', '--libc', '--binaries', '--output', '--push']) assert.match(help.stdout, new RegExp(`  ${flag} `));

@@ -16,17 +16,19 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 
 const tsx = import.meta.resolve('tsx');
 const buildModule = new URL('../../src/image/build.js', import.meta.url).href;
+const siteModule = new URL('../../src/image/site.js', import.meta.url).href;
 const archiveModule = new URL('../../src/image/archive.js', import.meta.url).href;
 const failureModule = new URL('../../src/failure.js', import.meta.url).href;
 
 // One build, as its own process: the spec comes in as JSON, the index digest goes out.
 const DRIVER = `
 import { buildImage } from ${JSON.stringify(buildModule)};
+import { readSiteFolder } from ${JSON.stringify(siteModule)};
 import { writeArchive } from ${JSON.stringify(archiveModule)};
 import { Failure } from ${JSON.stringify(failureModule)};
 const { spec, outputs, refs } = JSON.parse(process.argv[2]);
 try {
-  const image = await buildImage(spec);
+  const image = await buildImage({ ...spec, site: await readSiteFolder(spec.site) });
   for (const output of outputs) await writeArchive(image, output, refs);
   process.stdout.write(image.index.digest);
 } catch (err) {

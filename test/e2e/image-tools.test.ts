@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { writeArchive } from '../../src/image/archive.js';
 import { buildImage } from '../../src/image/build.js';
+import { readSiteFolder } from '../../src/image/site.js';
 import { GROUP, PASSWD } from '../../src/image/rootfs.js';
 import type { Image, Platform } from '../../src/types.js';
 import { staticBinary } from '../helpers/static-binary.js';
@@ -88,7 +89,7 @@ before(async () => {
   writeSite(site);
   image = await buildImage({
     binaries: [staticBinary('linux/amd64'), staticBinary('linux/arm64')],
-    site,
+    site: await readSiteFolder(site),
     port: 8080,
     epoch: 1_700_000_000,
     thttpdVersion: '2.29',
