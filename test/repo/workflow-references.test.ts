@@ -116,3 +116,22 @@ test('third-party actions are pinned by full commit SHA with a version comment',
     }
   }
 });
+
+test('container images the workflows and examples run are pinned by digest', async () => {
+  let seen = 0;
+  for (const file of await workflowFiles()) {
+    const workflow = parse(await readRepoFile(file)) as { jobs: Record<string, { services?: Record<string, { image: string }>; container?: string | { image: string }; steps?: Step[] }> };
+    for (const [id, job] of Object.entries(workflow.jobs)) {
+      const images = [
+        ...Object.values(job.services ?? {}).map((s) => s.image),
+        ...(job.container ? [typeof job.container === 'string' ? job.container : job.container.image] : []),
+        ...(job.steps ?? []).flatMap((s) => [...(s.run ?? '').matchAll(/--image=(\S+)/g)].map((m) => m[1] as string)).filter((i) => !i.startsWith('"$')),
+      ];
+      for (const image of images) {
+        seen++;
+        assert.match(image, /@sha256:[0-9a-f]{64}$/, `${file} job ${id}: ${image} is not pinned by digest`);
+      }
+    }
+  }
+  assert.ok(seen >= 2, 'ci.yml\'s registry and the kind example\'s curl are checked');
+});
