@@ -12624,11 +12624,10 @@ async function checkHealthFile(entries, given) {
     const entry = entries.find((e) => e.path === HEALTH_FILE);
     if (!entry || entry.type === 'file')
         return;
-    const shown = JSON.stringify((0,external_node_path_namespaceObject.join)(given, HEALTH_FILE));
-    const what = entry.type === 'directory' ? 'a folder' : (await readOrFail((0,external_node_path_namespaceObject.join)(given, HEALTH_FILE), () => (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(given, HEALTH_FILE)))).isFile() ? undefined : 'a symlink to a folder';
-    if (what) {
-        throw siteError(`expected ${shown} to be a file (it replaces the image's /${HEALTH_FILE}, which health probes expect to answer 200), found ${what}: rename it, or remove it to keep the image's own health file`);
-    }
+    const path = (0,external_node_path_namespaceObject.join)(given, HEALTH_FILE);
+    if (entry.type === 'symlink' && (await readOrFail(path, () => (0,promises_namespaceObject.stat)(path))).isFile())
+        return;
+    throw siteError(`expected ${JSON.stringify(path)} to be a file (it replaces the image's /${HEALTH_FILE}, which health probes expect to answer 200), found ${entry.type === 'directory' ? 'a folder' : 'a symlink to a folder'}: rename it, or remove it to keep the image's own health file`);
 }
 /**
  * Every entry of a user's site folder, paths relative to the folder. Every file is 0644

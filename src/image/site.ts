@@ -86,13 +86,11 @@ async function linkTarget(root: Buffer, link: Buffer, linkRel: string, target: s
 async function checkHealthFile(entries: readonly LayerEntry[], given: string): Promise<void> {
   const entry = entries.find((e) => e.path === HEALTH_FILE);
   if (!entry || entry.type === 'file') return;
-  const shown = JSON.stringify(join(given, HEALTH_FILE));
-  const what = entry.type === 'directory' ? 'a folder' : (await readOrFail(join(given, HEALTH_FILE), () => stat(join(given, HEALTH_FILE)))).isFile() ? undefined : 'a symlink to a folder';
-  if (what) {
-    throw siteError(
-      `expected ${shown} to be a file (it replaces the image's /${HEALTH_FILE}, which health probes expect to answer 200), found ${what}: rename it, or remove it to keep the image's own health file`,
-    );
-  }
+  const path = join(given, HEALTH_FILE);
+  if (entry.type === 'symlink' && (await readOrFail(path, () => stat(path))).isFile()) return;
+  throw siteError(
+    `expected ${JSON.stringify(path)} to be a file (it replaces the image's /${HEALTH_FILE}, which health probes expect to answer 200), found ${entry.type === 'directory' ? 'a folder' : 'a symlink to a folder'}: rename it, or remove it to keep the image's own health file`,
+  );
 }
 
 /**
