@@ -198,7 +198,7 @@ function rows(): Row[] {
     { input: 'manifests', value: 'sha256:abc', with: { mode: 'index' }, says: /expected digests of the form sha256:<64 lowercase hex>, got "sha256:abc"/ },
     { input: 'manifests', value: '', with: { mode: 'index' }, says: /expected the digests the platform jobs reported \(sha256:\.\.\.\), one per platform, found none/ },
 
-    { input: 'output', value: 'thttpd-2.29.tar.gz/image.tar', says: /output: expected a path where the image archive can be written, could not write ".*thttpd-2\.29\.tar\.gz\/image\.tar" \(E\w+ mkdir .*\): choose a path in a folder this job can create and write/, names: /\boutput\b/ },
+    { input: 'output', value: 'thttpd-2.29.tar.gz/image.tar', says: /output: expected ".*thttpd-2\.29\.tar\.gz" to be a folder to hold ".*thttpd-2\.29\.tar\.gz\/image\.tar", found a file: choose a path whose parents are folders/, names: /\boutput\b/ },
     { input: 'output', value: '.', says: /output: expected ".*" to be a new folder or an OCI image layout to replace, found a folder holding other files: choose another path/, names: /\boutput\b/ },
   ];
 }
