@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs, through apt-get, the Debian/Ubuntu packages the tests use as real judges and
-# peers (registry, skopeo, umoci, podman, cross compilers, qemu), when they are missing.
+# peers (registry, skopeo, umoci, podman, cross compilers, qemu, sudo for the apt-get
+# command line test), when they are missing.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 declare -A package_of=(
-  [gcc]=gcc [make]=make [file]=file [strip]=binutils [patch]=patch [git]=git
+  [gcc]=gcc [make]=make [file]=file [strip]=binutils [patch]=patch [git]=git [sudo]=sudo
   [aarch64-linux-gnu-gcc]=gcc-aarch64-linux-gnu [musl-gcc]=musl-tools
   [qemu-aarch64-static]=qemu-user-static [docker-registry]=docker-registry
   [htpasswd]=apache2-utils [openssl]=openssl [skopeo]=skopeo [umoci]=umoci
