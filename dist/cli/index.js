@@ -6429,7 +6429,7 @@ function hostArch(nodeArch) {
         return 'amd64';
     if (nodeArch === 'arm64')
         return 'arm64';
-    throw new Failure(`this machine is ${nodeArch}: static-thttpd builds on x86-64 or arm64 Linux hosts`);
+    throw new Failure(`static-thttpd builds on x86-64 or arm64 Linux hosts, and this machine is ${nodeArch}: run it on an x86-64 or arm64 machine (it still builds both platforms)`);
 }
 const BASE = [
     { need: 'make', apt: 'make' },
