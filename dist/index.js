@@ -101553,24 +101553,27 @@ function hostArch(nodeArch) {
         return 'amd64';
     if (nodeArch === 'arm64')
         return 'arm64';
-    throw new Failure(`this machine is ${nodeArch}: static-thttpd builds on x86-64 or arm64 Linux hosts`);
+    throw new Failure(`static-thttpd builds on x86-64 or arm64 Linux hosts, and this machine is ${nodeArch}: run it on an x86-64 or arm64 machine (it still builds both platforms)`);
 }
 const BASE = [
     { need: 'make', apt: 'make' },
     { need: 'file', apt: 'file' },
     { need: 'patch', apt: 'patch' },
 ];
-function planToolchain(platform, libc, host) {
+/** `name` says how messages name the inputs (`--libc` or `input "libc"`). */
+function planToolchain(platform, libc, host, name) {
     const arch = archOf(platform);
     const info = ARCHES[arch];
     const native = arch === host;
     if (libc === 'musl') {
         if (!native) {
-            throw new Failure(`libc musl builds only for this machine's own platform (linux/${host}), not ${platform}: Debian/Ubuntu ship no musl cross compiler. Build ${platform} with musl on a ${arch} runner (e.g. ubuntu-24.04-arm), or use libc glibc`);
+            throw new Failure(`${name('libc')} musl builds only for this machine's own platform (linux/${host}), not ${platform}: Debian/Ubuntu ship no musl cross compiler. Build ${platform} with musl on a ${arch} runner (e.g. ubuntu-24.04-arm), or set ${name('libc')} glibc`);
         }
+        // musl-gcc is a script that runs the host's TRIPLET-gcc (from the gcc package), and
+        // musl-tools does not depend on gcc: without it, configure only says it cannot compile.
         return {
             platform, libc, cc: 'musl-gcc', strip: 'strip', ldflags: [],
-            requirements: [...BASE, { need: 'musl-gcc', apt: 'musl-tools' }, { need: 'strip', apt: 'binutils' }],
+            requirements: [...BASE, { need: `${info.triplet}-gcc`, apt: 'gcc' }, { need: 'musl-gcc', apt: 'musl-tools' }, { need: 'strip', apt: 'binutils' }],
         };
     }
     if (native) {
@@ -106054,13 +106057,103 @@ function summaryMarkdown(settings, report) {
 function textReport(settings, report) {
     const lines = [
         `thttpd ${settings.version} -> ${report.digest}`,
-        ...report.binaries.map((b) => `binary ${b.platform}: ${b.path} (${b.bytes} bytes; ${b.fileLine})`),
+        // Without --binaries the binaries stay in the work folder, which is gone when the CLI exits.
+        ...report.binaries.map((b) => `binary ${b.platform}: ${report.binariesDir ? `${b.path} (${b.bytes} bytes; ${b.fileLine})` : `${b.bytes} bytes; ${b.fileLine}`}`),
         ...(report.sizes.length ? [formatSizeReport(report.sizes)] : report.platforms.map((p) => `manifest ${p.platform}: ${p.digest}`)),
     ];
     if (report.archive)
         lines.push(`archive: ${report.archive}`);
     lines.push(...(report.published ? report.published.tags.map((t) => `pushed ${t}`) : report.references.map((r) => `named ${r}`)));
     return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/build/binaries-folder.ts
+// The CLI's --binaries folder. It is checked before anything slow, and filled only after
+// every platform's binary passed verification, all or nothing, so a failed build leaves
+// no binaries there. Folders are made one level at a time: Node 20's recursive mkdir
+// spins forever on a path it cannot create under /proc.
+
+
+
+const FLAG = '--binaries';
+function refuse(found, todo) {
+    return new Failure(`${FLAG}: expected a folder to copy the binaries into, found ${found}: ${todo}`);
+}
+const reason = (error) => error.code ?? error.message;
+/** Removes folders this run made, innermost first; one that is no longer empty stays. */
+async function removeFolders(created) {
+    for (const folder of [...created].reverse())
+        await (0,promises_namespaceObject.rmdir)(folder).catch(() => undefined);
+}
+/** Makes dir and whatever parents are missing, outermost first; returns the folders it made. */
+async function makeFolders(dir) {
+    const missing = [];
+    let at = dir;
+    for (;;) {
+        const info = await (0,promises_namespaceObject.stat)(at).catch((error) => error);
+        if (!(info instanceof Error)) {
+            if (info.isDirectory())
+                break;
+            throw at === dir ? refuse(`a file at ${dir}`, 'name a folder (a missing one is created)') : refuse(`a file at ${at}, where ${dir} needs a folder`, 'name another folder');
+        }
+        // ENOTDIR: some parent is a file, which the walk up reaches and names.
+        if (info.code !== 'ENOENT' && info.code !== 'ENOTDIR')
+            throw refuse(`that ${at} cannot be looked at (${reason(info)})`, 'name a folder you can write to');
+        missing.unshift(at);
+        if ((0,external_node_path_namespaceObject.dirname)(at) === at)
+            break;
+        at = (0,external_node_path_namespaceObject.dirname)(at);
+    }
+    const created = [];
+    for (const folder of missing) {
+        try {
+            await (0,promises_namespaceObject.mkdir)(folder);
+            created.push(folder);
+        }
+        catch (error) {
+            if (error.code === 'EEXIST')
+                continue;
+            await removeFolders(created);
+            throw refuse(`that ${folder} cannot be created (${reason(error)})`, 'name a folder on a disk you can write to');
+        }
+    }
+    return created;
+}
+/** Proves the folder can be made and written to, and leaves things as they were. */
+async function checkBinariesFolder(path) {
+    const dir = (0,external_node_path_namespaceObject.resolve)(path);
+    const created = await makeFolders(dir);
+    try {
+        const probe = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(dir, '.static-thttpd-probe-')).catch((error) => {
+            throw refuse(`that ${dir} cannot be written to (${reason(error)})`, 'name a folder you can write to');
+        });
+        await (0,promises_namespaceObject.rmdir)(probe);
+    }
+    finally {
+        await removeFolders(created);
+    }
+}
+/** Copies every binary into the folder, or none: each goes to a hidden name first and is renamed once all are there. */
+async function copyBinaries(binaries, path) {
+    const dir = (0,external_node_path_namespaceObject.resolve)(path);
+    const created = await makeFolders(dir);
+    const staged = [];
+    try {
+        for (const binary of binaries) {
+            const partial = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(binary.path)}.partial-${process.pid}`);
+            staged.push(partial);
+            await (0,promises_namespaceObject.copyFile)(binary.path, partial);
+        }
+    }
+    catch (error) {
+        await Promise.all(staged.map((file) => (0,promises_namespaceObject.rm)(file, { force: true })));
+        await removeFolders(created);
+        throw new Failure(`${FLAG}: expected to copy the binaries into ${dir}, but copying failed (${reason(error)}): free some space or name another folder; none were left there`);
+    }
+    const copies = binaries.map((binary) => ({ ...binary, path: (0,external_node_path_namespaceObject.join)(dir, (0,external_node_path_namespaceObject.basename)(binary.path)) }));
+    for (const [i, copy] of copies.entries())
+        await (0,promises_namespaceObject.rename)(staged[i], copy.path);
+    return copies;
 }
 
 ;// CONCATENATED MODULE: ./src/exec.ts
@@ -106083,9 +106176,45 @@ function tail(lines, count = 20) {
     return lines.slice(-count).join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/build/command.ts
+// Finds and runs the build's tools on the PATH the stage was handed (a HostSystem's env),
+// not this process's: @actions/exec resolves a bare name on process.env.PATH, so a tool
+// found present by one lookup could otherwise be run from somewhere else, or not at all.
+
+
+
+
+/** sbin folders are searched too: a non-root PATH often lacks them, and dpkg's tools live there. */
+function searchPath(env) {
+    return [...(env.PATH ?? '').split(external_node_path_namespaceObject.delimiter).filter(Boolean), '/usr/sbin', '/sbin'];
+}
+async function isExecutableFile(path) {
+    const info = await (0,promises_namespaceObject.stat)(path).catch(() => undefined);
+    return info?.isFile() === true && (await (0,promises_namespaceObject.access)(path, promises_namespaceObject.constants.X_OK).then(() => true, () => false));
+}
+/** The absolute path of a command (a bare name searched on env.PATH, or a path), if it is there. */
+async function findCommand(name, env) {
+    if (name.includes('/'))
+        return (await isExecutableFile(name)) ? name : undefined;
+    for (const dir of searchPath(env)) {
+        const path = (0,external_node_path_namespaceObject.join)(dir, name);
+        if (await isExecutableFile(path))
+            return path;
+    }
+    return undefined;
+}
+async function runTool(name, args, options) {
+    const path = await findCommand(name, options.env);
+    if (!path) {
+        throw new Failure(`expected the command ${name} on PATH (${searchPath(options.env).join(external_node_path_namespaceObject.delimiter)}), found none: install it, or put its folder on PATH`);
+    }
+    return run(path, args, options);
+}
+
 ;// CONCATENATED MODULE: ./src/build/compile.ts
 // configure + `make thttpd` (the server only: cgi-src/ and extras/ ignore CCOPT and would
 // come out dynamic), static, with what modern compilers need, then strip.
+
 
 
 
@@ -106116,25 +106245,28 @@ async function compile(tree, toolchain, spec) {
     await (0,promises_namespaceObject.cp)(tree, dir, { recursive: true });
     const ldflags = toolchain.ldflags.join(' ');
     const env = { ...spec.env, CC: toolchain.cc, CFLAGS: MODERN_COMPILER_FLAGS.join(' '), LDFLAGS: ldflags };
-    const configure = await run('sh', ['./configure', ...(toolchain.host ? [`--host=${toolchain.host}`] : [])], { cwd: dir, env });
+    const configure = await runTool('sh', ['./configure', ...(toolchain.host ? [`--host=${toolchain.host}`] : [])], { cwd: dir, env });
     if (configure.code !== 0) {
-        throw new Failure(`thttpd's configure failed for ${toolchain.platform} with ${toolchain.cc} (exit ${configure.code}); its last lines:\n${tail(configure.lines)}`);
+        throw new Failure(`thttpd's configure failed for ${toolchain.platform} (exit ${configure.code}): expected it to find ${toolchain.cc} able to build programs, found it could not. Check that ${toolchain.cc} works on this machine; configure's last lines:\n${tail(configure.lines)}`);
     }
-    const make = await run('make', [`CC=${toolchain.cc}`, `CCOPT=${ccopt(spec.cflags)}`, `LDFLAGS=${ldflags}`, 'thttpd'], { cwd: dir, env });
+    const make = await runTool('make', [`CC=${toolchain.cc}`, `CCOPT=${ccopt(spec.cflags)}`, `LDFLAGS=${ldflags}`, 'thttpd'], { cwd: dir, env });
     const built = (0,external_node_path_namespaceObject.join)(dir, 'thttpd');
     if (make.code !== 0 || !(await (0,promises_namespaceObject.stat)(built).then((s) => s.isFile(), () => false))) {
         // Extra flags are the likeliest cause: name them, so the message points at the input.
-        const extra = spec.cflags ? `; cflags: expected flags ${toolchain.cc} accepts, got "${spec.cflags}", check them first` : '';
-        throw new Failure(`thttpd did not compile for ${toolchain.platform} with ${toolchain.cc} (make exit ${make.code}${extra}); the compiler's last lines:\n${tail(make.lines)}`);
+        const check = spec.cflags
+            ? `check ${spec.name('cflags')} "${spec.cflags}" first (they go last on ${toolchain.cc}'s command line)`
+            : `check that the source is a thttpd release ${toolchain.cc} can build`;
+        throw new Failure(`thttpd did not compile for ${toolchain.platform} with ${toolchain.cc} (make exit ${make.code}): expected a static thttpd, found errors; ${check}. The compiler's last lines:\n${tail(make.lines)}`);
     }
     const outDir = (0,external_node_path_namespaceObject.join)(spec.workDir, 'bin');
     await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
     const path = (0,external_node_path_namespaceObject.join)(outDir, `thttpd-${name}`);
     await (0,promises_namespaceObject.rm)(path, { force: true });
     if (spec.strip) {
-        const stripped = await run(toolchain.strip, ['-o', path, built], { env: spec.env });
-        if (stripped.code !== 0)
-            throw new Failure(`${toolchain.strip} failed on the ${toolchain.platform} binary:\n${tail(stripped.lines)}`);
+        const stripped = await runTool(toolchain.strip, ['-o', path, built], { env: spec.env });
+        if (stripped.code !== 0) {
+            throw new Failure(`${toolchain.strip} failed on the ${toolchain.platform} binary (exit ${stripped.code}): expected it to strip a ${toolchain.platform} executable. Check binutils, or set ${spec.name('strip')} false to keep the symbols; its output:\n${tail(stripped.lines)}`);
+        }
     }
     else {
         await (0,promises_namespaceObject.cp)(built, path);
@@ -106199,33 +106331,84 @@ function foreignUbuntuSource(arch, codename) {
 ;// CONCATENATED MODULE: ./src/build/install.ts
 // "Sets up an Ubuntu build": finds what the toolchain needs and, on Debian/Ubuntu,
 // installs what is missing with apt-get; anywhere else says exactly what to install.
+// The decisions (which packages, which architectures, through sudo or not, or a refusal)
+// are pure functions of the host's facts; only ensureRequirements touches the machine.
 
 
 
 
 
-async function install_exists(path) {
-    return (0,promises_namespaceObject.access)(path).then(() => true, () => false);
+
+/** Absolute paths are files that must exist (headers, libraries); anything else is a command on PATH. */
+async function isPresent(requirement, env) {
+    if (requirement.need.startsWith('/'))
+        return (0,promises_namespaceObject.access)(requirement.need).then(() => true, () => false);
+    return (await findCommand(requirement.need, env)) !== undefined;
 }
-async function findCommand(name, env) {
-    if (name.startsWith('/'))
-        return (await install_exists(name)) ? name : undefined;
-    const dirs = [...(env.PATH ?? '').split(external_node_path_namespaceObject.delimiter).filter(Boolean), '/usr/sbin', '/sbin'];
-    for (const dir of dirs) {
-        if (await install_exists((0,external_node_path_namespaceObject.join)(dir, name)))
-            return (0,external_node_path_namespaceObject.join)(dir, name);
-    }
-    return undefined;
-}
-async function missing(requirements, env) {
+async function missingRequirements(requirements, env) {
     const absent = [];
     for (const r of requirements)
-        if (!(await findCommand(r.need, env)))
+        if (!(await isPresent(r, env)))
             absent.push(r);
     return absent;
 }
+async function readInstallFacts(system) {
+    return {
+        isRoot: system.isRoot,
+        arch: system.arch,
+        osRelease: system.osRelease,
+        hasAptGet: (await findCommand('apt-get', system.env)) !== undefined,
+        hasSudo: (await findCommand('sudo', system.env)) !== undefined,
+    };
+}
 function describeMissing(list) {
     return list.map((r) => `${r.need} (apt package ${r.apt})`).join(', ');
+}
+const packagesOf = (list) => [...new Set(list.map((r) => r.apt))];
+function osName(osRelease) {
+    const id = parseOsRelease(osRelease).id;
+    return id ? `os-release ID "${id}"` : 'no /etc/os-release';
+}
+/**
+ * What to install for the absent requirements, or a Failure when they cannot be installed
+ * here. Missing optional things that cannot be installed give an empty plan: the caller
+ * warns when it would have used them.
+ */
+function planInstall(absent, facts) {
+    const required = absent.filter((r) => !r.optional);
+    const optional = absent.filter((r) => r.optional);
+    const none = { architectures: [], required: [], optional: [] };
+    if (absent.length === 0)
+        return none;
+    const apt = usesApt(parseOsRelease(facts.osRelease));
+    let why;
+    if (!apt)
+        why = `this machine is not Debian or Ubuntu (${osName(facts.osRelease)}), where static-thttpd installs them itself with apt-get`;
+    else if (!facts.hasAptGet)
+        why = 'this Debian/Ubuntu machine has no apt-get on PATH to install them with';
+    else if (!facts.isRoot && !facts.hasSudo)
+        why = 'installing them needs root, and this runs as a user without sudo';
+    if (why) {
+        if (required.length === 0)
+            return none;
+        throw new Failure(`missing build tools: ${describeMissing(required)}: expected them on PATH, found them missing, and ${why}. Install them yourself (packages: ${packagesOf(required).join(' ')}), then run again`);
+    }
+    const foreign = absent.map((r) => r.apt.split(':')[1]).filter((a) => (a === 'amd64' || a === 'arm64') && a !== facts.arch);
+    return { architectures: [...new Set(foreign)], required: packagesOf(required), optional: packagesOf(optional) };
+}
+/**
+ * The command line that runs args as root. sudo's env_reset drops DEBIAN_FRONTEND from
+ * its own environment, so it goes inside, through env, where apt-get sees it.
+ */
+function asRoot(args, isRoot) {
+    return [...(isRoot ? [] : ['sudo', '-n']), 'env', 'DEBIAN_FRONTEND=noninteractive', ...args];
+}
+/** The apt-get commands that install these packages. */
+function aptInstallCommands(packages) {
+    return [
+        ['apt-get', 'update', '-qq'],
+        ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...packages],
+    ];
 }
 class Apt {
     system;
@@ -106235,14 +106418,15 @@ class Apt {
         this.log = log;
     }
     async asRoot(args, input) {
-        const [command, ...rest] = this.system.isRoot ? args : ['sudo', '-n', ...args];
-        const env = { ...this.system.env, DEBIAN_FRONTEND: 'noninteractive' };
-        const ran = await run(command, rest, { env, input });
-        if (ran.code !== 0)
-            throw new Failure(`"${args.join(' ')}" failed (exit ${ran.code}) while installing the build tools:\n${tail(ran.lines, 15)}`);
+        const [command, ...rest] = asRoot(args, this.system.isRoot);
+        const ran = await runTool(command, rest, { env: this.system.env, input });
+        if (ran.code !== 0) {
+            const sudo = this.system.isRoot ? '' : ' (not root: sudo -n must work without a password)';
+            throw new Failure(`"${args.join(' ')}" failed (exit ${ran.code}) while installing the build tools; expected it to succeed${sudo}. Check the network and the package sources, or install the tools yourself. Its output:\n${tail(ran.lines, 15)}`);
+        }
     }
     async addArchitecture(arch) {
-        const foreign = await run('dpkg', ['--print-foreign-architectures'], { env: this.system.env });
+        const foreign = await runTool('dpkg', ['--print-foreign-architectures'], { env: this.system.env });
         if (foreign.stdout.split(/\s+/).includes(arch))
             return;
         this.log.info(`adding the ${arch} architecture to dpkg for the cross libraries`);
@@ -106269,37 +106453,30 @@ class Apt {
     }
     async install(packages) {
         this.log.info(`installing with apt-get: ${packages.join(' ')}`);
-        await this.asRoot(['apt-get', 'update', '-qq']);
-        await this.asRoot(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...packages]);
+        for (const command of aptInstallCommands(packages))
+            await this.asRoot(command);
     }
+}
+/** Refuses early, before anything slow, when required tools are missing and cannot be installed here. */
+async function checkRequirements(requirements, system) {
+    planInstall(await missingRequirements(requirements, system.env), await readInstallFacts(system));
 }
 /** Installs what is missing; optional things that cannot be installed only warn. */
 async function ensureRequirements(requirements, system, log) {
-    const absent = await missing(requirements, system.env);
-    if (absent.length === 0)
+    const plan = planInstall(await missingRequirements(requirements, system.env), await readInstallFacts(system));
+    if (plan.required.length === 0 && plan.optional.length === 0)
         return;
-    const required = absent.filter((r) => !r.optional);
-    const canApt = usesApt(parseOsRelease(system.osRelease)) && (await findCommand('apt-get', system.env)) !== undefined;
-    if (!canApt) {
-        if (required.length) {
-            throw new Failure(`missing build tools: ${describeMissing(required)}. Install them (static-thttpd installs them itself only on Debian or Ubuntu)`);
-        }
-        return;
-    }
     const apt = new Apt(system, log);
-    for (const arch of new Set(absent.map((r) => r.apt.split(':')[1]).filter((a) => a === 'amd64' || a === 'arm64'))) {
-        if (arch !== system.arch)
-            await apt.addArchitecture(arch);
+    for (const arch of plan.architectures)
+        await apt.addArchitecture(arch);
+    if (plan.required.length)
+        await apt.install(plan.required);
+    if (plan.optional.length)
+        await apt.install(plan.optional).catch((error) => log.warning(error.message));
+    const still = (await missingRequirements(requirements, system.env)).filter((r) => !r.optional);
+    if (still.length) {
+        throw new Failure(`apt-get installed ${plan.required.join(' ')}, but these are still missing: ${describeMissing(still)}. Expected them on PATH (${system.env.PATH ?? ''}) afterwards: check that PATH includes where the packages put them`);
     }
-    const packages = (list) => [...new Set(list.map((r) => r.apt))];
-    if (required.length)
-        await apt.install(packages(required));
-    const optional = absent.filter((r) => r.optional);
-    if (optional.length)
-        await apt.install(packages(optional)).catch((error) => log.warning(error.message));
-    const still = (await missing(requirements, system.env)).filter((r) => !r.optional);
-    if (still.length)
-        throw new Failure(`apt-get ran but these are still missing: ${describeMissing(still)}`);
 }
 
 // EXTERNAL MODULE: external "node:net"
@@ -106344,12 +106521,12 @@ function fileLineProblems(line, platform) {
         problems.push(`it is not built for ${arch} (${platform})`);
     return problems;
 }
-async function verifyStatic(path, platform, env) {
-    const ran = await run('file', ['-b', path], { env });
+async function verifyStatic(path, platform, env, name) {
+    const ran = await runTool('file', ['-b', path], { env });
     const line = ran.stdout.trim();
     const problems = ran.code === 0 ? fileLineProblems(line, platform) : [`file exited ${ran.code}`];
     if (problems.length) {
-        throw new Failure(`the ${platform} binary failed verification: ${problems.join('; ')}. file says: "${line}". A scratch image needs a static binary: check cflags for -static-pie/-shared or a compiler wrapper that drops -static`);
+        throw new Failure(`the ${platform} binary failed verification: ${problems.join('; ')}. file says: "${line}". A scratch image needs a static binary for ${platform}: check ${name('cflags')} for -static-pie/-shared or a compiler wrapper that drops -static`);
     }
     return line;
 }
@@ -106359,11 +106536,11 @@ function command(binary, args, emulator) {
 }
 async function reportedVersion(binary, spec) {
     const [cmd, args] = command(binary, ['-V'], spec.emulator);
-    const ran = await run(cmd, args, { env: spec.env });
+    const ran = await runTool(cmd, args, { env: spec.env });
     const said = `${ran.stdout}${ran.stderr}`.trim();
     const expected = `thttpd/${spec.version}`;
     if (said !== expected && !said.startsWith(`${expected} `)) {
-        throw new Failure(`the binary reports "${said || `nothing (exit ${ran.code})`}" for -V, expected ${expected}: the tarball is not the thttpd version you asked for; check version and source`);
+        throw new Failure(`the binary reports "${said || `nothing (exit ${ran.code})`}" for -V, expected ${expected}: the source built into another version than ${spec.name('version')} names (a patch may have changed version.h); check ${spec.name('version')}, ${spec.name('source')} and ${spec.name('patches')}`);
     }
     return said;
 }
@@ -106388,7 +106565,8 @@ async function serveOnce(binary, spec) {
         const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
         let exitCode;
         void exited.then((c) => (exitCode = c));
-        const fail = (what) => new Failure(`smoke test of the built thttpd failed: ${what}${output.trim() ? `; it said:\n${output.trim().slice(-2000)}` : ''}`);
+        const fail = (what) => new Failure(`smoke test of the built thttpd failed: expected it to serve GET / on 127.0.0.1 and stop on SIGUSR1, but ${what}. ` +
+            `Check ${spec.name('cflags')} and ${spec.name('patches')}, which change what is built${output.trim() ? `; it said:\n${output.trim().slice(-2000)}` : ''}`);
         try {
             const deadline = Date.now() + (spec.timeoutMs ?? 20_000);
             let body;
@@ -106399,7 +106577,7 @@ async function serveOnce(binary, spec) {
                 if (Date.now() > deadline)
                     throw fail(`nothing answered on 127.0.0.1:${port} within ${(spec.timeoutMs ?? 20_000) / 1000} s`);
                 try {
-                    const response = await fetch(`http://127.0.0.1:${port}/index.html`, { signal: AbortSignal.timeout(3000) });
+                    const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(3000) });
                     status = response.status;
                     body = await response.text();
                 }
@@ -106408,7 +106586,7 @@ async function serveOnce(binary, spec) {
                 }
             }
             if (status !== 200 || body !== page)
-                throw fail(`GET /index.html answered ${status} with ${body.length} bytes, expected 200 with the ${page.length}-byte page`);
+                throw fail(`GET / answered ${status} with ${body.length} bytes instead of 200 with the ${page.length}-byte index.html`);
         }
         finally {
             if (exitCode === undefined)
@@ -106417,10 +106595,10 @@ async function serveOnce(binary, spec) {
         const stopped = await Promise.race([exited, verify_delay(5000).then(() => 'timeout')]);
         if (stopped === 'timeout') {
             child.kill('SIGKILL');
-            throw fail('it did not exit within 5 s of SIGUSR1 (its graceful stop)');
+            throw fail('it did not exit within 5 s of SIGUSR1 (its graceful stop) and was killed');
         }
         if (stopped !== 0)
-            throw fail(`it exited with status ${stopped} on SIGUSR1, expected 0 (graceful stop)`);
+            throw fail(`it exited with status ${stopped} on SIGUSR1 instead of 0 (a graceful stop)`);
     }
     finally {
         await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
@@ -106428,41 +106606,44 @@ async function serveOnce(binary, spec) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/build.ts
-// The build stage: one verified static binary per platform.
+// The build stage: one verified static binary per platform, in the work folder. planBuild
+// is its cheap half, run before the source is fetched: it refuses what cannot be built
+// here (musl for another architecture, missing tools that cannot be installed).
 
 
 
 
 
 
-async function buildBinaries(tree, spec, system, log) {
-    const toolchains = spec.platforms.map((p) => planToolchain(p, spec.libc, system.arch));
+async function planBuild(platforms, libc, system, name) {
+    const toolchains = platforms.map((p) => planToolchain(p, libc, system.arch, name));
+    await checkRequirements(toolchains.flatMap((t) => t.requirements), system);
+    return toolchains;
+}
+async function buildBinaries(tree, toolchains, spec, system, log) {
     await ensureRequirements(toolchains.flatMap((t) => t.requirements), system, log);
     const env = system.env;
     const binaries = [];
     for (const toolchain of toolchains) {
         log.info(`compiling thttpd ${spec.version} for ${toolchain.platform} (${toolchain.libc}, ${toolchain.cc})`);
-        const compiled = await compile(tree, toolchain, { cflags: spec.cflags, strip: spec.strip, workDir: spec.workDir, env });
+        const compiled = await compile(tree, toolchain, { cflags: spec.cflags, strip: spec.strip, workDir: spec.workDir, env, name: spec.name });
         for (const warning of compiled.warnings)
             log.info(`  ${warning}`);
-        const fileLine = await verifyStatic(compiled.path, toolchain.platform, env);
+        const fileLine = await verifyStatic(compiled.path, toolchain.platform, env, spec.name);
         let serverSoftware = '';
-        if (toolchain.emulator && !(await findCommand(toolchain.emulator, env))) {
+        const emulator = toolchain.emulator ? await findCommand(toolchain.emulator, env) : undefined;
+        if (toolchain.emulator && !emulator) {
             log.warning(`${toolchain.emulator} is not installed: the ${toolchain.platform} binary is verified static but was not run (install qemu-user-static to smoke-test it)`);
         }
         else {
-            const smoke = { version: spec.version, emulator: toolchain.emulator, scratchDir: spec.scratchDir, env, runAs: system.isRoot && !spec.uidDrop ? { uid: 65534, gid: 65534 } : undefined };
+            const runAs = system.isRoot && !spec.uidDrop ? { uid: 65534, gid: 65534 } : undefined;
+            const smoke = { version: spec.version, emulator, scratchDir: spec.scratchDir, env, runAs, name: spec.name };
             serverSoftware = await reportedVersion(compiled.path, smoke);
             await serveOnce(compiled.path, smoke);
             log.info(`  ${toolchain.platform}: ${serverSoftware} serves a page`);
         }
-        let path = compiled.path;
-        if (spec.binariesDir) {
-            await (0,promises_namespaceObject.mkdir)(spec.binariesDir, { recursive: true });
-            path = (0,external_node_path_namespaceObject.join)(spec.binariesDir, (0,external_node_path_namespaceObject.basename)(compiled.path));
-            await (0,promises_namespaceObject.copyFile)(compiled.path, path);
-        }
-        binaries.push({ platform: toolchain.platform, libc: toolchain.libc, path, bytes: (await (0,promises_namespaceObject.stat)(path)).size, fileLine, serverSoftware, warnings: compiled.warnings });
+        const bytes = (await (0,promises_namespaceObject.stat)(compiled.path)).size;
+        binaries.push({ platform: toolchain.platform, libc: toolchain.libc, path: compiled.path, bytes, fileLine, serverSoftware, warnings: compiled.warnings });
     }
     return binaries;
 }
@@ -106475,13 +106656,15 @@ async function buildBinaries(tree, spec, system, log) {
 
 
 
+
 const ROOT_TEST = /getuid\s*\(\s*\)\s*==\s*0/g;
 const AUTH_FILE_DEFINE = /^[ \t]*#[ \t]*define[ \t]+AUTH_FILE\b.*$/m;
 /** Turns each `getuid() == 0` into a constant false, which removes the same code the 2015 patch deleted. */
-function dropRootOnlyCode(text, file) {
+function dropRootOnlyCode(text, file, name) {
     const count = text.match(ROOT_TEST)?.length ?? 0;
     if (count === 0) {
-        throw new Failure(`${file} has no "getuid() == 0" test to disable: is this a thttpd release? If one of your patches already removes the user switch, set uid-drop: false`);
+        throw new Failure(`${file} has no "getuid() == 0" test to disable: expected the root-only user switches every thttpd release has, found none. ` +
+            `If one of your patches already removes them, set ${name('uid-drop')} false; otherwise check that ${name('source')} is a thttpd release`);
     }
     return { text: text.replace(ROOT_TEST, '0 /* static-thttpd: uid-drop */'), count };
 }
@@ -106491,20 +106674,33 @@ function dropAuthFile(text, file) {
         return text;
     return text.replace(AUTH_FILE_DEFINE, `/* AUTH_FILE removed by static-thttpd: musl has no crypt() (${file}) */`);
 }
+/** Refuses, before anything slow, patch files that are missing or cannot be read. */
+async function checkPatches(patches, name) {
+    for (const patch of patches) {
+        const info = await (0,promises_namespaceObject.stat)(patch).catch((error) => error);
+        let found;
+        if (info instanceof Error)
+            found = info.code === 'ENOENT' ? 'nothing' : `what cannot be looked at (${info.code ?? info.message})`;
+        else if (!info.isFile())
+            found = info.isDirectory() ? 'a folder' : 'something that is not a file';
+        else
+            await (0,promises_namespaceObject.readFile)(patch).catch((error) => (found = `a file that cannot be read (${error.code ?? error.message})`));
+        if (found)
+            throw new Failure(`${name('patches')}: expected a readable unified diff file, found ${found} at ${JSON.stringify(patch)}: check the path`);
+    }
+}
 async function patchSource(dir, spec) {
     for (const patch of spec.patches) {
-        const kind = await (0,promises_namespaceObject.stat)(patch).then((st) => (st.isFile() ? 'file' : 'a folder'), () => 'nothing');
-        if (kind !== 'file')
-            throw new Failure(`patches: expected a unified diff file, found ${kind} at ${JSON.stringify(patch)}: check the path`);
-        const ran = await run('patch', ['-p1', '--forward', '--batch', '--no-backup-if-mismatch', '-i', patch], { cwd: dir, env: spec.env });
+        const ran = await runTool('patch', ['-p1', '--forward', '--batch', '--no-backup-if-mismatch', '-i', patch], { cwd: dir, env: spec.env });
         if (ran.code !== 0) {
-            throw new Failure(`patches: expected unified diffs that apply with patch -p1 in the release's top folder; patch ${patch} does not apply to thttpd's source (patch -p1 exit ${ran.code}):\n${tail(ran.lines)}`);
+            throw new Failure(`${spec.name('patches')}: expected unified diffs that apply with patch -p1 in the release's top folder; patch ${patch} does not apply to thttpd's source (patch -p1 exit ${ran.code}): ` +
+                `update it for this release or remove it. patch said:\n${tail(ran.lines)}`);
         }
     }
     let rootTestsDisabled = 0;
     if (spec.uidDrop) {
         const file = (0,external_node_path_namespaceObject.join)(dir, 'thttpd.c');
-        const edited = dropRootOnlyCode(await (0,promises_namespaceObject.readFile)(file, 'utf8'), 'thttpd.c');
+        const edited = dropRootOnlyCode(await (0,promises_namespaceObject.readFile)(file, 'utf8'), 'thttpd.c', spec.name);
         await (0,promises_namespaceObject.writeFile)(file, edited.text);
         rootTestsDisabled = edited.count;
     }
@@ -108007,32 +108203,34 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 const REQUIRED = ['configure', 'Makefile.in', 'thttpd.c', 'version.h'];
-function refuse(tarball, name, why) {
+function extract_refuse(tarball, name, why) {
     return new Failure(`refusing to unpack source ${tarball}: entry "${name}" ${why}. A thttpd release holds only plain files and folders under thttpd-VERSION/; get the tarball from a trusted place`);
 }
 /** The entry's path inside the archive, normalised; refuses what could escape. */
 function safeName(tarball, header) {
     const name = header.name;
     if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
-        throw refuse(tarball, name, 'is an absolute path');
+        throw extract_refuse(tarball, name, 'is an absolute path');
     const parts = name.split('/').filter((p) => p !== '' && p !== '.');
     if (parts.includes('..'))
-        throw refuse(tarball, name, 'climbs out with ".."');
+        throw extract_refuse(tarball, name, 'climbs out with ".."');
     if (parts.length === 0)
-        throw refuse(tarball, name, 'has an empty name');
+        throw extract_refuse(tarball, name, 'has an empty name');
     return parts.join('/');
 }
 /** Links may only point down or sideways: a `..` could climb out through another link. */
 function checkLink(tarball, name, target) {
     if (!target)
-        throw refuse(tarball, name, 'is a link with no target');
+        throw extract_refuse(tarball, name, 'is a link with no target');
     if (target.startsWith('/'))
-        throw refuse(tarball, name, `is a link to the absolute path ${target}`);
+        throw extract_refuse(tarball, name, `is a link to the absolute path ${target}`);
     if (target.split('/').includes('..'))
-        throw refuse(tarball, name, `is a link to ${target}, which climbs out with ".."`);
+        throw extract_refuse(tarball, name, `is a link to ${target}, which climbs out with ".."`);
     return target;
 }
-async function extractRelease(tarball, workDir, maxBytes) {
+async function extractRelease(tarball, options) {
+    const { workDir, maxBytes, name: inputName } = options;
+    const pass = `Pass a thttpd-VERSION.tar.gz release tarball with ${inputName('source')}`;
     await (0,promises_namespaceObject.mkdir)(workDir, { recursive: true });
     const root = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(workDir, 'tree-'));
     try {
@@ -108053,7 +108251,7 @@ async function extractRelease(tarball, workDir, maxBytes) {
                     case 'contiguous-file':
                         total += header.size ?? 0;
                         if (total > maxBytes)
-                            throw refuse(tarball, name, `takes the unpacked size past the limit of ${maxBytes} bytes (source-max-bytes)`);
+                            throw extract_refuse(tarball, name, `takes the unpacked size past the limit of ${maxBytes} bytes (${inputName('source-max-bytes')})`);
                         await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
                         await (0,external_node_stream_promises_namespaceObject.pipeline)(stream, (0,external_node_fs_namespaceObject.createWriteStream)(path, { mode: (header.mode ?? 0o644) & 0o755 }));
                         break;
@@ -108063,17 +108261,17 @@ async function extractRelease(tarball, workDir, maxBytes) {
                         stream.resume();
                         break;
                     default:
-                        throw refuse(tarball, name, `is a ${header.type ?? 'special'} entry`);
+                        throw extract_refuse(tarball, name, `is a ${header.type ?? 'special'} entry`);
                 }
             })().then(() => next(), (error) => next(error));
         });
         await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(tarball), (0,external_node_zlib_.createGunzip)(), unpack).catch((error) => {
             if (error instanceof Failure)
                 throw error;
-            throw new Failure(`source ${tarball} is not a readable .tar.gz (${error.message}): pass a thttpd-VERSION.tar.gz release tarball`);
+            throw new Failure(`source ${tarball} is not a readable .tar.gz (${error.message}): pass a thttpd-VERSION.tar.gz release tarball with ${inputName('source')}`);
         });
         if (tops.size !== 1) {
-            throw new Failure(`source ${tarball} is not a thttpd release: expected one top folder like thttpd-2.29/, found ${tops.size ? [...tops].slice(0, 5).join(', ') : 'no entries'}`);
+            throw new Failure(`source ${tarball} is not a thttpd release: expected one top folder like thttpd-2.29/, found ${tops.size ? [...tops].slice(0, 5).join(', ') : 'no entries'}. ${pass}`);
         }
         const dir = (0,external_node_path_namespaceObject.join)(root, [...tops][0]);
         const missing = [];
@@ -108082,17 +108280,31 @@ async function extractRelease(tarball, workDir, maxBytes) {
                 missing.push(file);
         }
         if (missing.length) {
-            throw new Failure(`source ${tarball} is not a thttpd release: ${missing.join(', ')} missing from its top folder. Pass a thttpd-VERSION.tar.gz from acme.com`);
+            throw new Failure(`source ${tarball} is not a thttpd release: ${missing.join(', ')} missing from its top folder, which should hold ${REQUIRED.join(', ')}. ${pass}`);
         }
         const serverSoftware = /SERVER_SOFTWARE\s+"([^"]+)"/.exec(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, 'version.h'), 'utf8'))?.[1];
         if (!serverSoftware)
-            throw new Failure(`source ${tarball} is not a thttpd release: version.h defines no SERVER_SOFTWARE`);
+            throw new Failure(`source ${tarball} is not a thttpd release: expected version.h to define SERVER_SOFTWARE "thttpd/VERSION DATE", found none. ${pass}`);
         return { dir, serverSoftware };
     }
     catch (error) {
         await (0,promises_namespaceObject.rm)(root, { recursive: true, force: true });
         throw error;
     }
+}
+/**
+ * The release the tarball says it is (version.h) must be the one asked for: the version
+ * names the image's tags and labels, and a mismatch is cheaper to report before compiling.
+ */
+function checkReleaseVersion(serverSoftware, version, name) {
+    const found = /^thttpd\/(\S+)/.exec(serverSoftware)?.[1];
+    if (found === version)
+        return;
+    if (!found) {
+        throw new Failure(`the source is not a thttpd release: expected version.h to name thttpd/${version}, found "${serverSoftware}". Pass a thttpd-${version}.tar.gz with ${name('source')}`);
+    }
+    throw new Failure(`${name('version')} is ${version}, but the source is thttpd ${found} (version.h says "${serverSoftware}"): expected thttpd/${version}. ` +
+        `Set ${name('version')} ${found} to build this tarball, or pass the ${version} tarball with ${name('source')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/source/checksum.ts
@@ -109284,28 +109496,41 @@ const ky = createInstance();
 // export {NonError} from './errors/NonError.js';
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./src/source/download.ts
-// Downloads with retries (ky: backoff with jitter on network errors, 5xx, 408/429 and
-// time-outs) and a size bound, so a wrong URL cannot fill the disk.
+// Downloads with retries (ky: backoff with jitter on network errors, time-outs and the
+// answers in RETRIED_STATUSES) and a size bound, so a wrong URL cannot fill the disk.
 
 
 
 
 
 
-function sizeLimit(url, maxBytes) {
+function sizeLimit(url, options) {
     let seen = 0;
     return new external_node_stream_.Transform({
         transform(chunk, _encoding, done) {
             seen += chunk.length;
-            if (seen > maxBytes)
-                done(tooBig(url, maxBytes, `more than ${maxBytes}`));
+            if (seen > options.maxBytes)
+                done(tooBig(url, options, `more than ${options.maxBytes}`));
             else
                 done(null, chunk);
         },
     });
 }
-function tooBig(url, maxBytes, found) {
-    return new Failure(`source ${url} is ${found} bytes, over the limit of ${maxBytes} (a thttpd release is about 135 KB): check the URL, or raise source-max-bytes if this really is the tarball`);
+function tooBig(url, { maxBytes, name }, found) {
+    return new Failure(`source ${url} is ${found} bytes, over the limit of ${maxBytes} (a thttpd release is about 135 KB): check ${name('source')}, or raise ${name('source-max-bytes')} if this really is the tarball`);
+}
+/** Answers worth asking again (ky's own list, spelled out so the failure message can tell); any other is final. */
+const RETRIED_STATUSES = [408, 413, 429, 500, 502, 503, 504];
+function isFinalAnswer(error) {
+    return error instanceof HTTPError && !RETRIED_STATUSES.includes(error.response.status);
+}
+/** What the retries amounted to, as it happened. */
+function retryNote(retried, error) {
+    if (retried)
+        return ` (after ${retried} ${retried === 1 ? 'retry' : 'retries'})`;
+    if (isFinalAnswer(error))
+        return ' (not retried: the server\'s answer is final)';
+    return '';
 }
 function describe(error) {
     if (error instanceof HTTPError)
@@ -109317,28 +109542,34 @@ function describe(error) {
 }
 async function download(url, dest, options) {
     const retries = options.retries ?? 3;
+    let retried = 0;
     try {
         const response = await distribution.get(url, {
             timeout: options.timeoutMs ?? 60_000,
-            retry: { limit: retries, jitter: true, backoffLimit: 8_000, retryOnTimeout: true },
+            retry: { limit: retries, statusCodes: RETRIED_STATUSES, jitter: true, backoffLimit: 8_000, retryOnTimeout: true },
             hooks: {
-                beforeRetry: [({ error, retryCount }) => options.log.warning(`download of ${url} failed (${describe(error)}), retry ${retryCount} of ${retries}`)],
+                beforeRetry: [
+                    ({ error, retryCount }) => {
+                        retried = retryCount;
+                        options.log.warning(`download of ${url} failed (${describe(error)}), retry ${retryCount} of ${retries}`);
+                    },
+                ],
             },
         });
         const declared = Number(response.headers.get('content-length') ?? NaN);
         if (declared > options.maxBytes) {
             await response.body?.cancel();
-            throw tooBig(url, options.maxBytes, String(declared));
+            throw tooBig(url, options, String(declared));
         }
         if (!response.body)
-            throw new Failure(`source ${url} answered ${response.status} with no body: check the URL`);
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.fromWeb(response.body), sizeLimit(url, options.maxBytes), (0,external_node_fs_namespaceObject.createWriteStream)(dest));
+            throw new Failure(`source ${url} answered ${response.status} with no body, expected the tarball's bytes: check ${options.name('source')}`);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.fromWeb(response.body), sizeLimit(url, options), (0,external_node_fs_namespaceObject.createWriteStream)(dest));
     }
     catch (error) {
         await (0,promises_namespaceObject.rm)(dest, { force: true });
         if (error instanceof Failure)
             throw error;
-        throw new Failure(`could not download the thttpd source from ${url}: ${describe(error)}${retries ? ` (after ${retries} retries)` : ''}. Check the URL and the network, or pass a local tarball with source`);
+        throw new Failure(`could not download the thttpd source from ${url}: ${describe(error)}${retryNote(retried, error)}. Check the URL and the network, or pass a local tarball with ${options.name('source')}`);
     }
 }
 
@@ -109357,18 +109588,20 @@ function isUrl(location) {
 async function verify(path, spec) {
     const actual = await sha256File(path);
     if (actual.sha256 !== spec.sha256) {
+        const what = isUrl(spec.location) ? 'The download is corrupt' : 'The file is damaged';
         throw new Failure(`checksum mismatch for thttpd ${spec.version} from ${spec.location}: expected sha256 ${spec.sha256}, got ${actual.sha256} (${actual.bytes} bytes). ` +
-            'The download is corrupt or not the release you asked for; if you trust this tarball, pass its checksum with sha256');
+            `${what} or not the release you asked for; if you trust this tarball, pass its checksum with ${spec.name('sha256')}`);
     }
     return actual.bytes;
 }
 async function localSize(path, spec) {
     const info = await (0,promises_namespaceObject.stat)(path).catch(() => undefined);
     if (!info?.isFile()) {
-        throw new Failure(`source ${path} is not a file: pass an http(s) URL or the path of a thttpd-VERSION.tar.gz`);
+        const found = info ? (info.isDirectory() ? 'a folder' : 'something else') : 'nothing';
+        throw new Failure(`source ${path} is not a file: pass an http(s) URL or the path of a thttpd-VERSION.tar.gz with ${spec.name('source')} (found ${found} at that path)`);
     }
     if (info.size > spec.maxBytes) {
-        throw new Failure(`source ${path} is ${info.size} bytes, over the limit of ${spec.maxBytes}: is it really a thttpd release? Raise source-max-bytes if it is`);
+        throw new Failure(`source ${path} is ${info.size} bytes, over the limit of ${spec.maxBytes} (a thttpd release is about 135 KB): check ${spec.name('source')}, or raise ${spec.name('source-max-bytes')} if this really is the tarball`);
     }
     return info.size;
 }
@@ -109395,7 +109628,7 @@ async function obtainSource(spec, cache, log) {
         }
     }
     log.info(`thttpd ${spec.version}: downloading ${spec.location}`);
-    await download(spec.location, tarball, { maxBytes: spec.maxBytes, log });
+    await download(spec.location, tarball, { maxBytes: spec.maxBytes, log, name: spec.name });
     try {
         const bytes = await verify(tarball, spec);
         await cache.save(key, tarball);
@@ -109411,6 +109644,7 @@ async function obtainSource(spec, cache, log) {
 // The pipeline: the only place that knows the order of the stages. Each stage gets plain
 // values and returns plain values; the entries give it a World (logger, cache, host)
 // and turn the Report back into their own world.
+
 
 
 
@@ -109452,25 +109686,30 @@ async function run_run(settings, world) {
     if (settings.mode === 'index')
         return assembleIndex(settings, world);
     const { log } = world;
+    const { name } = settings;
     await (0,promises_namespaceObject.mkdir)(world.workDir, { recursive: true });
     // What the user named is checked before the build, which is the slow part.
+    const toolchains = await planBuild(settings.platforms, settings.libc, world.system, name);
+    await checkPatches(settings.patches, name);
+    if (world.binariesDir)
+        await checkBinariesFolder(world.binariesDir);
     const site = settings.site ? await readSiteFolder(settings.site) : undefined;
     if (settings.output)
         await checkOutputPath(settings.output);
     if (settings.push)
         await checkPushAccess(settings.image, publishOptions(settings, world));
-    const source = await obtainSource({ version: settings.version, location: settings.source, sha256: settings.sha256, maxBytes: settings.sourceMaxBytes, workDir: world.workDir }, forgivingCache(world.cache, log), log);
-    const tree = await extractRelease(source.tarball, world.workDir, settings.sourceMaxBytes);
+    const source = await obtainSource({ version: settings.version, location: settings.source, sha256: settings.sha256, maxBytes: settings.sourceMaxBytes, workDir: world.workDir, name }, forgivingCache(world.cache, log), log);
+    const tree = await extractRelease(source.tarball, { workDir: world.workDir, maxBytes: settings.sourceMaxBytes, name });
+    checkReleaseVersion(tree.serverSoftware, settings.version, name);
     log.info(`thttpd ${settings.version}: sha256 ${source.sha256} verified, unpacked (${tree.serverSoftware})`);
-    const patched = await patchSource(tree.dir, { uidDrop: settings.uidDrop, patches: settings.patches, dropAuth: settings.libc === 'musl', env: world.system.env });
+    const patched = await patchSource(tree.dir, { uidDrop: settings.uidDrop, patches: settings.patches, dropAuth: settings.libc === 'musl', env: world.system.env, name });
     if (patched.patchesApplied.length)
         log.info(`applied ${patched.patchesApplied.length} patch(es)`);
     if (settings.uidDrop)
         log.info(`uid-drop: disabled ${patched.rootTestsDisabled} root-only user switch(es) in thttpd.c`);
-    const binaries = await buildBinaries(tree.dir, {
-        version: settings.version, platforms: settings.platforms, libc: settings.libc, cflags: settings.cflags, strip: settings.strip,
-        uidDrop: settings.uidDrop, workDir: world.workDir, scratchDir: world.scratchDir, binariesDir: world.binariesDir,
-    }, world.system, log);
+    const built = await buildBinaries(tree.dir, toolchains, { version: settings.version, cflags: settings.cflags, strip: settings.strip, uidDrop: settings.uidDrop, workDir: world.workDir, scratchDir: world.scratchDir, name }, world.system, log);
+    // Only once every platform passed, so a failed build leaves no binaries behind.
+    const binaries = world.binariesDir ? await copyBinaries(built, world.binariesDir) : built;
     const image = await buildImage({
         binaries, site, port: settings.port, epoch: settings.epoch, thttpdVersion: settings.version,
         imageVersion: settings.imageVersion, source: settings.repositoryUrl, revision: settings.revision, labels: settings.labels,
@@ -109490,6 +109729,7 @@ async function run_run(settings, world) {
     return {
         source,
         binaries,
+        binariesDir: world.binariesDir,
         image,
         digest: image.index.digest,
         labels: image.labels,
@@ -109889,6 +110129,7 @@ function parseSettings(inputs, context, name) {
         epoch: readEpoch(context),
         revision: context.sha,
         repositoryUrl: context.repositoryUrl,
+        name,
     };
 }
 

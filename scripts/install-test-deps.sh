@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, through apt-get, the Debian/Ubuntu packages the tests use as real judges and
-# peers (registry, skopeo, umoci, podman, cross compilers, qemu), when they are missing.
+# peers (registry, skopeo, umoci, podman, cross compilers, qemu, sudo for the apt-get
+# command line test), when they are missing.
 #
 # The arm64 cross link needs libcrypt-dev:arm64, a foreign-architecture package. Debian's
 # mirrors serve every architecture, so adding arm64 to dpkg is enough. Ubuntu serves arm64
@@ -74,7 +75,7 @@ prepare_sources() {
 
 main() {
   declare -A package_of=(
-    [gcc]=gcc [make]=make [file]=file [strip]=binutils [patch]=patch [git]=git
+    [gcc]=gcc [make]=make [file]=file [strip]=binutils [patch]=patch [git]=git [sudo]=sudo
     [aarch64-linux-gnu-gcc]=gcc-aarch64-linux-gnu [musl-gcc]=musl-tools
     [qemu-aarch64-static]=qemu-user-static [docker-registry]=docker-registry
     [htpasswd]=apache2-utils [openssl]=openssl [skopeo]=skopeo [umoci]=umoci

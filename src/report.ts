@@ -50,7 +50,8 @@ export function summaryMarkdown(settings: Settings, report: Report): string {
 export function textReport(settings: Settings, report: Report): string {
   const lines = [
     `thttpd ${settings.version} -> ${report.digest}`,
-    ...report.binaries.map((b) => `binary ${b.platform}: ${b.path} (${b.bytes} bytes; ${b.fileLine})`),
+    // Without --binaries the binaries stay in the work folder, which is gone when the CLI exits.
+    ...report.binaries.map((b) => `binary ${b.platform}: ${report.binariesDir ? `${b.path} (${b.bytes} bytes; ${b.fileLine})` : `${b.bytes} bytes; ${b.fileLine}`}`),
     ...(report.sizes.length ? [formatSizeReport(report.sizes)] : report.platforms.map((p) => `manifest ${p.platform}: ${p.digest}`)),
   ];
   if (report.archive) lines.push(`archive: ${report.archive}`);

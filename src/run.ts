@@ -2,9 +2,10 @@
 // values and returns plain values; the entries give it a World (logger, cache, host)
 // and turn the Report back into their own world.
 import { mkdir } from 'node:fs/promises';
-import { buildBinaries } from './build/build.js';
+import { checkBinariesFolder, copyBinaries } from './build/binaries-folder.js';
+import { buildBinaries, planBuild } from './build/build.js';
 import type { HostSystem } from './build/install.js';
-import { patchSource } from './build/patch.js';
+import { checkPatches, patchSource } from './build/patch.js';
 import { archiveWarnings, sizeReport, writeArchive, type SizeRow } from './image/archive.js';
 import { buildImage } from './image/build.js';
 import { checkOutputPath } from './image/output-path.js';
@@ -15,7 +16,7 @@ import { readPlatformManifests } from './registry/index-assembly.js';
 import { checkPushAccess, publish, publishIndex, type PublishOptions, type PublishResult } from './registry/publish.js';
 import type { Settings } from './settings.js';
 import { forgivingCache, type SourceCache } from './source/cache.js';
-import { extractRelease } from './source/extract.js';
+import { checkReleaseVersion, extractRelease } from './source/extract.js';
 import { obtainSource } from './source/obtain.js';
 import type { Binary, Image, Logger, Platform, Source } from './types.js';
 
@@ -38,6 +39,8 @@ export interface Report {
   /** Absent in mode index, which builds nothing. */
   source?: Source;
   binaries: Binary[];
+  /** Where the binaries were copied (CLI --binaries), their paths pointing there; else they are in the work folder. */
+  binariesDir?: string;
   /** The image with every blob; absent in mode index, which only writes an index. */
   image?: Image;
   /** The image index's digest. */
@@ -82,33 +85,38 @@ async function assembleIndex(settings: Settings, world: World): Promise<Report> 
 export async function run(settings: Settings, world: World): Promise<Report> {
   if (settings.mode === 'index') return assembleIndex(settings, world);
   const { log } = world;
+  const { name } = settings;
   await mkdir(world.workDir, { recursive: true });
   // What the user named is checked before the build, which is the slow part.
+  const toolchains = await planBuild(settings.platforms, settings.libc, world.system, name);
+  await checkPatches(settings.patches, name);
+  if (world.binariesDir) await checkBinariesFolder(world.binariesDir);
   const site = settings.site ? await readSiteFolder(settings.site) : undefined;
   if (settings.output) await checkOutputPath(settings.output);
   if (settings.push) await checkPushAccess(settings.image, publishOptions(settings, world));
 
   const source = await obtainSource(
-    { version: settings.version, location: settings.source, sha256: settings.sha256, maxBytes: settings.sourceMaxBytes, workDir: world.workDir },
+    { version: settings.version, location: settings.source, sha256: settings.sha256, maxBytes: settings.sourceMaxBytes, workDir: world.workDir, name },
     forgivingCache(world.cache, log),
     log,
   );
-  const tree = await extractRelease(source.tarball, world.workDir, settings.sourceMaxBytes);
+  const tree = await extractRelease(source.tarball, { workDir: world.workDir, maxBytes: settings.sourceMaxBytes, name });
+  checkReleaseVersion(tree.serverSoftware, settings.version, name);
   log.info(`thttpd ${settings.version}: sha256 ${source.sha256} verified, unpacked (${tree.serverSoftware})`);
 
-  const patched = await patchSource(tree.dir, { uidDrop: settings.uidDrop, patches: settings.patches, dropAuth: settings.libc === 'musl', env: world.system.env });
+  const patched = await patchSource(tree.dir, { uidDrop: settings.uidDrop, patches: settings.patches, dropAuth: settings.libc === 'musl', env: world.system.env, name });
   if (patched.patchesApplied.length) log.info(`applied ${patched.patchesApplied.length} patch(es)`);
   if (settings.uidDrop) log.info(`uid-drop: disabled ${patched.rootTestsDisabled} root-only user switch(es) in thttpd.c`);
 
-  const binaries = await buildBinaries(
+  const built = await buildBinaries(
     tree.dir,
-    {
-      version: settings.version, platforms: settings.platforms, libc: settings.libc, cflags: settings.cflags, strip: settings.strip,
-      uidDrop: settings.uidDrop, workDir: world.workDir, scratchDir: world.scratchDir, binariesDir: world.binariesDir,
-    },
+    toolchains,
+    { version: settings.version, cflags: settings.cflags, strip: settings.strip, uidDrop: settings.uidDrop, workDir: world.workDir, scratchDir: world.scratchDir, name },
     world.system,
     log,
   );
+  // Only once every platform passed, so a failed build leaves no binaries behind.
+  const binaries = world.binariesDir ? await copyBinaries(built, world.binariesDir) : built;
 
   const image = await buildImage({
     binaries, site, port: settings.port, epoch: settings.epoch, thttpdVersion: settings.version,
@@ -130,6 +138,7 @@ export async function run(settings: Settings, world: World): Promise<Report> {
   return {
     source,
     binaries,
+    binariesDir: world.binariesDir,
     image,
     digest: image.index.digest,
     labels: image.labels,

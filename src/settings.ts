@@ -103,6 +103,8 @@ export interface Settings {
   epoch: number;
   revision?: string;
   repositoryUrl?: string;
+  /** How the entry names inputs, for the stages' messages. */
+  name: InputNamer;
 }
 
 /** How the entry names an input in messages: `input "port"` or `--port`. */
@@ -324,5 +326,6 @@ export function parseSettings(inputs: Inputs, context: RunContext, name: InputNa
     epoch: readEpoch(context),
     revision: context.sha,
     repositoryUrl: context.repositoryUrl,
+    name,
   };
 }

@@ -3,7 +3,9 @@
 import { cp, mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Failure } from '../failure.js';
-import { run, tail, type Ran } from '../exec.js';
+import { tail, type Ran } from '../exec.js';
+import type { InputNamer } from '../settings.js';
+import { runTool } from './command.js';
 import type { Toolchain } from './toolchain.js';
 
 /**
@@ -28,6 +30,7 @@ export interface CompileSpec {
   /** Where the build folder and the finished binary go. */
   workDir: string;
   env: Record<string, string>;
+  name: InputNamer;
 }
 
 export interface Compiled {
@@ -51,16 +54,22 @@ export async function compile(tree: string, toolchain: Toolchain, spec: CompileS
 
   const ldflags = toolchain.ldflags.join(' ');
   const env = { ...spec.env, CC: toolchain.cc, CFLAGS: MODERN_COMPILER_FLAGS.join(' '), LDFLAGS: ldflags };
-  const configure = await run('sh', ['./configure', ...(toolchain.host ? [`--host=${toolchain.host}`] : [])], { cwd: dir, env });
+  const configure = await runTool('sh', ['./configure', ...(toolchain.host ? [`--host=${toolchain.host}`] : [])], { cwd: dir, env });
   if (configure.code !== 0) {
-    throw new Failure(`thttpd's configure failed for ${toolchain.platform} with ${toolchain.cc} (exit ${configure.code}); its last lines:\n${tail(configure.lines)}`);
+    throw new Failure(
+      `thttpd's configure failed for ${toolchain.platform} (exit ${configure.code}): expected it to find ${toolchain.cc} able to build programs, found it could not. Check that ${toolchain.cc} works on this machine; configure's last lines:\n${tail(configure.lines)}`,
+    );
   }
-  const make = await run('make', [`CC=${toolchain.cc}`, `CCOPT=${ccopt(spec.cflags)}`, `LDFLAGS=${ldflags}`, 'thttpd'], { cwd: dir, env });
+  const make = await runTool('make', [`CC=${toolchain.cc}`, `CCOPT=${ccopt(spec.cflags)}`, `LDFLAGS=${ldflags}`, 'thttpd'], { cwd: dir, env });
   const built = join(dir, 'thttpd');
   if (make.code !== 0 || !(await stat(built).then((s) => s.isFile(), () => false))) {
     // Extra flags are the likeliest cause: name them, so the message points at the input.
-    const extra = spec.cflags ? `; cflags: expected flags ${toolchain.cc} accepts, got "${spec.cflags}", check them first` : '';
-    throw new Failure(`thttpd did not compile for ${toolchain.platform} with ${toolchain.cc} (make exit ${make.code}${extra}); the compiler's last lines:\n${tail(make.lines)}`);
+    const check = spec.cflags
+      ? `check ${spec.name('cflags')} "${spec.cflags}" first (they go last on ${toolchain.cc}'s command line)`
+      : `check that the source is a thttpd release ${toolchain.cc} can build`;
+    throw new Failure(
+      `thttpd did not compile for ${toolchain.platform} with ${toolchain.cc} (make exit ${make.code}): expected a static thttpd, found errors; ${check}. The compiler's last lines:\n${tail(make.lines)}`,
+    );
   }
 
   const outDir = join(spec.workDir, 'bin');
@@ -68,8 +77,12 @@ export async function compile(tree: string, toolchain: Toolchain, spec: CompileS
   const path = join(outDir, `thttpd-${name}`);
   await rm(path, { force: true });
   if (spec.strip) {
-    const stripped = await run(toolchain.strip, ['-o', path, built], { env: spec.env });
-    if (stripped.code !== 0) throw new Failure(`${toolchain.strip} failed on the ${toolchain.platform} binary:\n${tail(stripped.lines)}`);
+    const stripped = await runTool(toolchain.strip, ['-o', path, built], { env: spec.env });
+    if (stripped.code !== 0) {
+      throw new Failure(
+        `${toolchain.strip} failed on the ${toolchain.platform} binary (exit ${stripped.code}): expected it to strip a ${toolchain.platform} executable. Check binutils, or set ${spec.name('strip')} false to keep the symbols; its output:\n${tail(stripped.lines)}`,
+      );
+    }
   } else {
     await cp(built, path);
   }

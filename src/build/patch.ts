@@ -4,17 +4,20 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Failure } from '../failure.js';
-import { run, tail } from '../exec.js';
+import { tail } from '../exec.js';
+import type { InputNamer } from '../settings.js';
+import { runTool } from './command.js';
 
 const ROOT_TEST = /getuid\s*\(\s*\)\s*==\s*0/g;
 const AUTH_FILE_DEFINE = /^[ \t]*#[ \t]*define[ \t]+AUTH_FILE\b.*$/m;
 
 /** Turns each `getuid() == 0` into a constant false, which removes the same code the 2015 patch deleted. */
-export function dropRootOnlyCode(text: string, file: string): { text: string; count: number } {
+export function dropRootOnlyCode(text: string, file: string, name: InputNamer): { text: string; count: number } {
   const count = text.match(ROOT_TEST)?.length ?? 0;
   if (count === 0) {
     throw new Failure(
-      `${file} has no "getuid() == 0" test to disable: is this a thttpd release? If one of your patches already removes the user switch, set uid-drop: false`,
+      `${file} has no "getuid() == 0" test to disable: expected the root-only user switches every thttpd release has, found none. ` +
+        `If one of your patches already removes them, set ${name('uid-drop')} false; otherwise check that ${name('source')} is a thttpd release`,
     );
   }
   return { text: text.replace(ROOT_TEST, '0 /* static-thttpd: uid-drop */'), count };
@@ -32,6 +35,7 @@ export interface PatchSpec {
   patches: string[];
   dropAuth: boolean;
   env: Record<string, string>;
+  name: InputNamer;
 }
 
 export interface Patched {
@@ -39,21 +43,32 @@ export interface Patched {
   patchesApplied: string[];
 }
 
+/** Refuses, before anything slow, patch files that are missing or cannot be read. */
+export async function checkPatches(patches: string[], name: InputNamer): Promise<void> {
+  for (const patch of patches) {
+    const info = await stat(patch).catch((error: NodeJS.ErrnoException) => error);
+    let found: string | undefined;
+    if (info instanceof Error) found = info.code === 'ENOENT' ? 'nothing' : `what cannot be looked at (${info.code ?? info.message})`;
+    else if (!info.isFile()) found = info.isDirectory() ? 'a folder' : 'something that is not a file';
+    else await readFile(patch).catch((error: NodeJS.ErrnoException) => (found = `a file that cannot be read (${error.code ?? error.message})`));
+    if (found) throw new Failure(`${name('patches')}: expected a readable unified diff file, found ${found} at ${JSON.stringify(patch)}: check the path`);
+  }
+}
+
 export async function patchSource(dir: string, spec: PatchSpec): Promise<Patched> {
   for (const patch of spec.patches) {
-    const kind = await stat(patch).then((st) => (st.isFile() ? 'file' : 'a folder'), () => 'nothing');
-    if (kind !== 'file') throw new Failure(`patches: expected a unified diff file, found ${kind} at ${JSON.stringify(patch)}: check the path`);
-    const ran = await run('patch', ['-p1', '--forward', '--batch', '--no-backup-if-mismatch', '-i', patch], { cwd: dir, env: spec.env });
+    const ran = await runTool('patch', ['-p1', '--forward', '--batch', '--no-backup-if-mismatch', '-i', patch], { cwd: dir, env: spec.env });
     if (ran.code !== 0) {
       throw new Failure(
-        `patches: expected unified diffs that apply with patch -p1 in the release's top folder; patch ${patch} does not apply to thttpd's source (patch -p1 exit ${ran.code}):\n${tail(ran.lines)}`,
+        `${spec.name('patches')}: expected unified diffs that apply with patch -p1 in the release's top folder; patch ${patch} does not apply to thttpd's source (patch -p1 exit ${ran.code}): ` +
+          `update it for this release or remove it. patch said:\n${tail(ran.lines)}`,
       );
     }
   }
   let rootTestsDisabled = 0;
   if (spec.uidDrop) {
     const file = join(dir, 'thttpd.c');
-    const edited = dropRootOnlyCode(await readFile(file, 'utf8'), 'thttpd.c');
+    const edited = dropRootOnlyCode(await readFile(file, 'utf8'), 'thttpd.c', spec.name);
     await writeFile(file, edited.text);
     rootTestsDisabled = edited.count;
   }

@@ -2,6 +2,7 @@
 // when the architectures match, else the Debian/Ubuntu cross toolchain. Pure, so the
 // whole matrix is a unit test.
 import { Failure } from '../failure.js';
+import type { InputNamer } from '../settings.js';
 import type { Libc, Platform } from '../types.js';
 
 export type Arch = 'amd64' | 'arm64';
@@ -27,7 +28,7 @@ export function archOf(platform: Platform): Arch {
 export function hostArch(nodeArch: string): Arch {
   if (nodeArch === 'x64') return 'amd64';
   if (nodeArch === 'arm64') return 'arm64';
-  throw new Failure(`this machine is ${nodeArch}: static-thttpd builds on x86-64 or arm64 Linux hosts`);
+  throw new Failure(`static-thttpd builds on x86-64 or arm64 Linux hosts, and this machine is ${nodeArch}: run it on an x86-64 or arm64 machine (it still builds both platforms)`);
 }
 
 export interface Requirement {
@@ -58,19 +59,22 @@ const BASE: Requirement[] = [
   { need: 'patch', apt: 'patch' },
 ];
 
-export function planToolchain(platform: Platform, libc: Libc, host: Arch): Toolchain {
+/** `name` says how messages name the inputs (`--libc` or `input "libc"`). */
+export function planToolchain(platform: Platform, libc: Libc, host: Arch, name: InputNamer): Toolchain {
   const arch = archOf(platform);
   const info = ARCHES[arch];
   const native = arch === host;
   if (libc === 'musl') {
     if (!native) {
       throw new Failure(
-        `libc musl builds only for this machine's own platform (linux/${host}), not ${platform}: Debian/Ubuntu ship no musl cross compiler. Build ${platform} with musl on a ${arch} runner (e.g. ubuntu-24.04-arm), or use libc glibc`,
+        `${name('libc')} musl builds only for this machine's own platform (linux/${host}), not ${platform}: Debian/Ubuntu ship no musl cross compiler. Build ${platform} with musl on a ${arch} runner (e.g. ubuntu-24.04-arm), or set ${name('libc')} glibc`,
       );
     }
+    // musl-gcc is a script that runs the host's TRIPLET-gcc (from the gcc package), and
+    // musl-tools does not depend on gcc: without it, configure only says it cannot compile.
     return {
       platform, libc, cc: 'musl-gcc', strip: 'strip', ldflags: [],
-      requirements: [...BASE, { need: 'musl-gcc', apt: 'musl-tools' }, { need: 'strip', apt: 'binutils' }],
+      requirements: [...BASE, { need: `${info.triplet}-gcc`, apt: 'gcc' }, { need: 'musl-gcc', apt: 'musl-tools' }, { need: 'strip', apt: 'binutils' }],
     };
   }
   if (native) {

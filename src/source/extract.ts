@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { extract, type Header } from 'tar-stream';
 import { Failure } from '../failure.js';
+import type { InputNamer } from '../settings.js';
 
 export interface SourceTree {
   /** The release's top folder, e.g. `<work>/tree-xyz/thttpd-2.29`. */
@@ -17,6 +18,14 @@ export interface SourceTree {
 }
 
 const REQUIRED = ['configure', 'Makefile.in', 'thttpd.c', 'version.h'];
+
+export interface ExtractOptions {
+  /** Where the fresh folder is made. */
+  workDir: string;
+  /** The most bytes the files may unpack to. */
+  maxBytes: number;
+  name: InputNamer;
+}
 
 function refuse(tarball: string, name: string, why: string): Failure {
   return new Failure(`refusing to unpack source ${tarball}: entry "${name}" ${why}. A thttpd release holds only plain files and folders under thttpd-VERSION/; get the tarball from a trusted place`);
@@ -40,7 +49,9 @@ function checkLink(tarball: string, name: string, target: string | undefined): s
   return target;
 }
 
-export async function extractRelease(tarball: string, workDir: string, maxBytes: number): Promise<SourceTree> {
+export async function extractRelease(tarball: string, options: ExtractOptions): Promise<SourceTree> {
+  const { workDir, maxBytes, name: inputName } = options;
+  const pass = `Pass a thttpd-VERSION.tar.gz release tarball with ${inputName('source')}`;
   await mkdir(workDir, { recursive: true });
   const root = await mkdtemp(join(workDir, 'tree-'));
   try {
@@ -60,7 +71,7 @@ export async function extractRelease(tarball: string, workDir: string, maxBytes:
           case 'file':
           case 'contiguous-file':
             total += header.size ?? 0;
-            if (total > maxBytes) throw refuse(tarball, name, `takes the unpacked size past the limit of ${maxBytes} bytes (source-max-bytes)`);
+            if (total > maxBytes) throw refuse(tarball, name, `takes the unpacked size past the limit of ${maxBytes} bytes (${inputName('source-max-bytes')})`);
             await mkdir(dirname(path), { recursive: true });
             await pipeline(stream, createWriteStream(path, { mode: (header.mode ?? 0o644) & 0o755 }));
             break;
@@ -76,10 +87,10 @@ export async function extractRelease(tarball: string, workDir: string, maxBytes:
     });
     await pipeline(createReadStream(tarball), createGunzip(), unpack).catch((error: unknown) => {
       if (error instanceof Failure) throw error;
-      throw new Failure(`source ${tarball} is not a readable .tar.gz (${(error as Error).message}): pass a thttpd-VERSION.tar.gz release tarball`);
+      throw new Failure(`source ${tarball} is not a readable .tar.gz (${(error as Error).message}): pass a thttpd-VERSION.tar.gz release tarball with ${inputName('source')}`);
     });
     if (tops.size !== 1) {
-      throw new Failure(`source ${tarball} is not a thttpd release: expected one top folder like thttpd-2.29/, found ${tops.size ? [...tops].slice(0, 5).join(', ') : 'no entries'}`);
+      throw new Failure(`source ${tarball} is not a thttpd release: expected one top folder like thttpd-2.29/, found ${tops.size ? [...tops].slice(0, 5).join(', ') : 'no entries'}. ${pass}`);
     }
     const dir = join(root, [...tops][0] as string);
     const missing: string[] = [];
@@ -87,13 +98,29 @@ export async function extractRelease(tarball: string, workDir: string, maxBytes:
       if (!(await stat(join(dir, file)).then((s) => s.isFile(), () => false))) missing.push(file);
     }
     if (missing.length) {
-      throw new Failure(`source ${tarball} is not a thttpd release: ${missing.join(', ')} missing from its top folder. Pass a thttpd-VERSION.tar.gz from acme.com`);
+      throw new Failure(`source ${tarball} is not a thttpd release: ${missing.join(', ')} missing from its top folder, which should hold ${REQUIRED.join(', ')}. ${pass}`);
     }
     const serverSoftware = /SERVER_SOFTWARE\s+"([^"]+)"/.exec(await readFile(join(dir, 'version.h'), 'utf8'))?.[1];
-    if (!serverSoftware) throw new Failure(`source ${tarball} is not a thttpd release: version.h defines no SERVER_SOFTWARE`);
+    if (!serverSoftware) throw new Failure(`source ${tarball} is not a thttpd release: expected version.h to define SERVER_SOFTWARE "thttpd/VERSION DATE", found none. ${pass}`);
     return { dir, serverSoftware };
   } catch (error) {
     await rm(root, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * The release the tarball says it is (version.h) must be the one asked for: the version
+ * names the image's tags and labels, and a mismatch is cheaper to report before compiling.
+ */
+export function checkReleaseVersion(serverSoftware: string, version: string, name: InputNamer): void {
+  const found = /^thttpd\/(\S+)/.exec(serverSoftware)?.[1];
+  if (found === version) return;
+  if (!found) {
+    throw new Failure(`the source is not a thttpd release: expected version.h to name thttpd/${version}, found "${serverSoftware}". Pass a thttpd-${version}.tar.gz with ${name('source')}`);
+  }
+  throw new Failure(
+    `${name('version')} is ${version}, but the source is thttpd ${found} (version.h says "${serverSoftware}"): expected thttpd/${version}. ` +
+      `Set ${name('version')} ${found} to build this tarball, or pass the ${version} tarball with ${name('source')}`,
+  );
 }

@@ -3,6 +3,7 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Failure } from '../failure.js';
+import type { InputNamer } from '../settings.js';
 import type { Logger, Source } from '../types.js';
 import { cacheKey, type SourceCache } from './cache.js';
 import { sha256File } from './checksum.js';
@@ -15,6 +16,7 @@ export interface SourceSpec {
   sha256: string;
   maxBytes: number;
   workDir: string;
+  name: InputNamer;
 }
 
 export function isUrl(location: string): boolean {
@@ -24,9 +26,10 @@ export function isUrl(location: string): boolean {
 async function verify(path: string, spec: SourceSpec): Promise<number> {
   const actual = await sha256File(path);
   if (actual.sha256 !== spec.sha256) {
+    const what = isUrl(spec.location) ? 'The download is corrupt' : 'The file is damaged';
     throw new Failure(
       `checksum mismatch for thttpd ${spec.version} from ${spec.location}: expected sha256 ${spec.sha256}, got ${actual.sha256} (${actual.bytes} bytes). ` +
-        'The download is corrupt or not the release you asked for; if you trust this tarball, pass its checksum with sha256',
+        `${what} or not the release you asked for; if you trust this tarball, pass its checksum with ${spec.name('sha256')}`,
     );
   }
   return actual.bytes;
@@ -35,10 +38,13 @@ async function verify(path: string, spec: SourceSpec): Promise<number> {
 async function localSize(path: string, spec: SourceSpec): Promise<number> {
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) {
-    throw new Failure(`source ${path} is not a file: pass an http(s) URL or the path of a thttpd-VERSION.tar.gz`);
+    const found = info ? (info.isDirectory() ? 'a folder' : 'something else') : 'nothing';
+    throw new Failure(`source ${path} is not a file: pass an http(s) URL or the path of a thttpd-VERSION.tar.gz with ${spec.name('source')} (found ${found} at that path)`);
   }
   if (info.size > spec.maxBytes) {
-    throw new Failure(`source ${path} is ${info.size} bytes, over the limit of ${spec.maxBytes}: is it really a thttpd release? Raise source-max-bytes if it is`);
+    throw new Failure(
+      `source ${path} is ${info.size} bytes, over the limit of ${spec.maxBytes} (a thttpd release is about 135 KB): check ${spec.name('source')}, or raise ${spec.name('source-max-bytes')} if this really is the tarball`,
+    );
   }
   return info.size;
 }
@@ -68,7 +74,7 @@ export async function obtainSource(spec: SourceSpec, cache: SourceCache, log: Lo
   }
 
   log.info(`thttpd ${spec.version}: downloading ${spec.location}`);
-  await download(spec.location, tarball, { maxBytes: spec.maxBytes, log });
+  await download(spec.location, tarball, { maxBytes: spec.maxBytes, log, name: spec.name });
   try {
     const bytes = await verify(tarball, spec);
     await cache.save(key, tarball);

@@ -52,6 +52,24 @@ test('CLI: a fixture tarball from a URL becomes two static binaries, x86-64 and 
   assert.match(result.stderr, /linux\/arm64: thttpd\/2\.29 23May2018 serves a page/, 'the arm64 binary ran under qemu');
   assert.doesNotMatch(result.stderr, /Using 'getpwnam'|Using 'initgroups'/, 'uid-drop leaves no user lookups to link');
   assert.equal(execFileSync('qemu-aarch64-static', [join(dir, 'bin/thttpd-linux-arm64-glibc'), '-V'], { encoding: 'utf8' }).trim(), 'thttpd/2.29 23May2018');
+  assert.deepEqual(server.requests, ['GET /thttpd-2.29.tar.gz'], 'the tarball came from the server, not from a cache');
+  assert.match(result.stdout, new RegExp(`^binary linux/arm64: ${join(dir, 'bin/thttpd-linux-arm64-glibc')} \\(\\d+ bytes; ELF 64-bit LSB executable, ARM aarch64, `, 'm'), 'the report names the copies');
+});
+
+test('a multi-platform build that fails on its second platform leaves nothing in --binaries', async (t) => {
+  const dir = await scratch(t);
+  const tarball = await makeFixtureTarball({ dir });
+  // x86-64 gcc takes -m64 (its default, so the binary still runs anywhere); aarch64 gcc rejects it:
+  // linux/amd64 passes, then linux/arm64 fails.
+  const result = await runCli(
+    ['build', '--source', tarball.path, '--sha256', tarball.sha256, '--platform', 'linux/amd64', '--platform', 'linux/arm64', '--cflags', '-m64', '--binaries', 'bin'],
+    { cwd: dir },
+  );
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(result.stderr, /linux\/amd64: thttpd\/2\.29 23May2018 serves a page/, 'the first platform passed');
+  const bin = await readdir(join(dir, 'bin')).catch(() => []);
+  assert.deepEqual(bin, [], 'no binary of the failed build is in --binaries');
+  assert.match(result.stderr, /thttpd did not compile for linux\/arm64 with aarch64-linux-gnu-gcc \(make exit 2\): expected a static thttpd, found errors; check --cflags "-m64" first .*unrecognized command-line option .-m64./s);
 });
 
 for (const runtime of ['node', 'node24'] as NodeRuntime[]) {
@@ -129,10 +147,13 @@ test('libc musl: a smaller static binary without .htpasswd support', async (t) =
 test('without uid-drop, a root build still smoke-tests, running the server as nobody like the image does', async (t) => {
   const dir = await scratch(t);
   const tarball = await makeFixtureTarball({ dir });
-  const result = await runCli(['build', '--source', tarball.path, '--sha256', tarball.sha256, '--uid-drop', 'false', '--binaries', 'bin'], { cwd: dir });
+  const result = await runCli(['build', '--source', tarball.path, '--sha256', tarball.sha256, '--uid-drop', 'false'], { cwd: dir });
   assert.equal(result.code, 0, result.stderr);
   assert.doesNotMatch(result.stderr, /uid-drop: disabled/);
   assert.match(result.stderr, /Using 'getpwnam' in statically linked/, 'the user switch is still linked in');
+  // Without --binaries the binary lived in the work folder, deleted on exit: no path to it.
+  assert.match(result.stdout, /^binary linux\/amd64: \d+ bytes; ELF 64-bit LSB executable, x86-64, .*statically linked/m);
+  assert.doesNotMatch(result.stdout, new RegExp(`^binary .*${tmpdir()}/`, 'm'));
 });
 
 test('every release 2.25b to 2.29 gets its root-only tests disabled and reports its version', async (t) => {
@@ -150,7 +171,7 @@ const failures: { name: string; args?: string[]; mutate?: (tree: string) => Prom
   {
     name: 'a patch that does not apply, with patch\'s own output',
     args: ['--patch', 'bad.diff'],
-    message: /patch .*bad\.diff does not apply to thttpd's source \(patch -p1 exit 1\):\n.*Hunk #1 FAILED/s,
+    message: /--patch: expected unified diffs .*; patch .*bad\.diff does not apply to thttpd's source \(patch -p1 exit 1\): update it for this release or remove it\. patch said:\n.*Hunk #1 FAILED/s,
   },
   {
     name: 'a tarball that is not a thttpd release',
@@ -160,12 +181,12 @@ const failures: { name: string; args?: string[]; mutate?: (tree: string) => Prom
   {
     name: 'a compile failure, with the compiler\'s last lines',
     mutate: async (tree) => writeFile(join(tree, 'libhttpd.c'), '#include "libhttpd.h"\nint broken( void ) { return nope; }\n'),
-    message: /thttpd did not compile for linux\/amd64 with gcc \(make exit 2\); the compiler's last lines:\n.*.nope. undeclared/s,
+    message: /thttpd did not compile for linux\/amd64 with gcc \(make exit 2\): expected a static thttpd, found errors; check that the source is a thttpd release gcc can build\. The compiler's last lines:\n.*.nope. undeclared/s,
   },
   {
     name: 'a binary that file says is dynamic',
     wrapper: 'for a; do shift; [ "$a" = -static ] || set -- "$@" "$a"; done; exec /usr/bin/gcc "$@"',
-    message: /the linux\/amd64 binary failed verification: it is not statically linked; it names a dynamic loader \(interpreter\)\. file says: "ELF 64-bit LSB .*dynamically linked/,
+    message: /the linux\/amd64 binary failed verification: it is not statically linked; it names a dynamic loader \(interpreter\)\. file says: "ELF 64-bit LSB .*dynamically linked.*check --cflags for -static-pie/,
   },
   {
     name: 'an unsupported platform',
@@ -173,7 +194,14 @@ const failures: { name: string; args?: string[]; mutate?: (tree: string) => Prom
     message: /--platform: unsupported platform "linux\/s390x": expected linux\/amd64 and\/or linux\/arm64/,
   },
   { name: 'an unsupported libc', args: ['--libc', 'bionic'], message: /--libc: expected one of glibc, musl, got "bionic"/ },
-  { name: 'musl for another architecture', args: ['--libc', 'musl', '--platform', 'linux/arm64'], message: /libc musl builds only for this machine's own platform/ },
+  {
+    name: 'a server that does not answer GET / with its index.html',
+    mutate: async (tree) => {
+      const config = join(tree, 'config.h');
+      await writeFile(config, (await readFile(config, 'utf8')).replace(/#define INDEX_NAME "index\.html"/, '#define INDEX_NAME "default.htm"'));
+    },
+    message: /smoke test of the built thttpd failed: expected it to serve GET \/ on 127\.0\.0\.1 and stop on SIGUSR1, but GET \/ answered 403 with \d+ bytes instead of 200 with the \d+-byte index\.html/,
+  },
 ];
 
 for (const f of failures) {
@@ -188,6 +216,51 @@ for (const f of failures) {
     assert.ok(!(await readdir(dir)).some((name) => name === 'bin' || name.endsWith('.tar')), 'no binaries, no archive');
   });
 }
+
+const beforeDownload: { name: string; args: (dir: string) => string[]; message: RegExp }[] = [
+  {
+    name: 'musl for another architecture',
+    args: () => ['--libc', 'musl', '--platform', 'linux/arm64'],
+    message: /--libc musl builds only for this machine's own platform \(linux\/amd64\), not linux\/arm64: .*or set --libc glibc$/,
+  },
+  { name: 'a patch file that does not exist', args: () => ['--patch', 'missing.diff'], message: /--patch: expected a readable unified diff file, found nothing at ".*\/missing\.diff": check the path$/ },
+  { name: 'a patch that is a folder', args: () => ['--patch', '.'], message: /--patch: expected a readable unified diff file, found a folder at ".*": check the path$/ },
+  {
+    name: '--binaries naming an existing file',
+    args: (dir) => ['--binaries', join(dir, 'thttpd-2.29.tar.gz')],
+    message: /--binaries: expected a folder to copy the binaries into, found a file at .*thttpd-2\.29\.tar\.gz: name a folder \(a missing one is created\)$/,
+  },
+  {
+    name: '--binaries under /proc, where Node 20\'s recursive mkdir never returns',
+    args: () => ['--binaries', '/proc/static-thttpd-nope'],
+    message: /--binaries: expected a folder to copy the binaries into, found that \/proc\/static-thttpd-nope cannot be created \(ENOENT\): name a folder on a disk you can write to$/,
+  },
+];
+
+for (const f of beforeDownload) {
+  test(`refused before the download: ${f.name}`, async (t) => {
+    const dir = await scratch(t);
+    const tarball = await makeFixtureTarball({ dir });
+    const server = await served(t, tarball);
+    const result = await runCli(['build', '--source', `${server.url}/thttpd-2.29.tar.gz`, '--sha256', tarball.sha256, ...f.args(dir)], { cwd: dir, timeoutMs: 60_000 });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr.trim(), new RegExp(`^static-thttpd: error: ${f.message.source.replace(/\$$/, '')}$`));
+    assert.deepEqual(server.requests, [], 'nothing was downloaded');
+    assert.deepEqual(await readdir(dir), ['thttpd-2.29.tar.gz'], 'nothing was written');
+  });
+}
+
+test('refused before compiling: a tarball whose version.h is not the version asked for', async (t) => {
+  const dir = await scratch(t);
+  const tarball = await makeFixtureTarball({ dir });
+  const result = await runCli(['build', '--version', '2.28', '--source', tarball.path, '--sha256', tarball.sha256, '--binaries', 'bin'], { cwd: dir });
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(
+    result.stderr,
+    /static-thttpd: error: --version is 2\.28, but the source is thttpd 2\.29 \(version\.h says "thttpd\/2\.29 23May2018"\): expected thttpd\/2\.28\. Set --version 2\.29 to build this tarball, or pass the 2\.28 tarball with --source\n$/,
+  );
+  assert.doesNotMatch(result.stderr, /compiling/);
+});
 
 test('refused: an unknown version without a checksum says how to pass one', async (t) => {
   const dir = await scratch(t);

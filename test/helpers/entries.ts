@@ -1,8 +1,10 @@
 // Runs the bundled entries as their users do: the CLI as a command, the action as the
-// runner does (INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files).
+// runner does (INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files). Each run
+// gets its own empty HOME and XDG_CACHE_HOME, so no run sees another's source cache (or
+// the user's) and nothing is written to the real home; a caller's env can still set them.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,21 +21,41 @@ export interface Finished {
 /** `node` is this Node; `node24` runs the action on Node 24 as GitHub does, from the npm registry. */
 export type NodeRuntime = 'node' | 'node24';
 
-export function runNode(runtime: NodeRuntime, args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): Promise<Finished> {
-  const [command, prefix] = runtime === 'node' ? [process.execPath, []] : ['npx', ['-y', 'node@24']];
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, [...prefix, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  input?: string;
+  /** Kill the run (SIGKILL) after this long; the result's code is then null. */
+  timeoutMs?: number;
 }
 
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): Promise<Finished> {
+export async function runNode(runtime: NodeRuntime, args: string[], options: RunOptions = {}): Promise<Finished> {
+  const [command, prefix] = runtime === 'node' ? [process.execPath, []] : ['npx', ['-y', 'node@24']];
+  const home = await mkdtemp(join(tmpdir(), 'static-thttpd-home-'));
+  // npx keeps Node 24 in npm's cache and reads npm's settings from the real home: point it there, or every run downloads Node again.
+  const npm = runtime === 'node24' ? { npm_config_cache: process.env.npm_config_cache ?? join(homedir(), '.npm'), npm_config_userconfig: process.env.npm_config_userconfig ?? join(homedir(), '.npmrc') } : {};
+  const env = { ...process.env, HOME: home, XDG_CACHE_HOME: join(home, '.cache'), ...npm, ...options.env };
+  try {
+    return await new Promise<Finished>((resolve, reject) => {
+      const child = spawn(command, [...prefix, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout, stderr });
+      });
+      child.stdin.end(options.input ?? '');
+    });
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+}
+
+export function runCli(args: string[], options: RunOptions = {}): Promise<Finished> {
   return runNode('node', [CLI, ...args], options);
 }
 

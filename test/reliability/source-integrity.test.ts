@@ -141,7 +141,7 @@ const CASES: Case[] = [
     },
     sha256: () => fixture.sha256,
     via: 'path',
-    says: () => new RegExp(`checksum mismatch for thttpd 2\\.29 from .*: expected sha256 ${fixture.sha256}, got [0-9a-f]{64}.*The download is corrupt or not the release you asked for`),
+    says: () => new RegExp(`checksum mismatch for thttpd 2\\.29 from .*: expected sha256 ${fixture.sha256}, got [0-9a-f]{64}.*The file is damaged or not the release you asked for`),
   },
   {
     name: 'one byte changed',
@@ -199,7 +199,7 @@ const CASES: Case[] = [
     name: `past the default limit (${DEFAULT_LIMIT + (1 << 20)} bytes of noise)`,
     make: () => release([file('thttpd-2.29/noise.bin', randomBytes(DEFAULT_LIMIT + (1 << 20)))], 1),
     via: 'path',
-    says: new RegExp(`source .* is \\d+ bytes, over the limit of ${DEFAULT_LIMIT}: is it really a thttpd release\\? Raise source-max-bytes if it is`),
+    says: new RegExp(`source .* is \\d+ bytes, over the limit of ${DEFAULT_LIMIT} \\(a thttpd release is about 135 KB\\): check input "source", or raise input "source-max-bytes" if this really is the tarball`),
   },
   {
     name: 'past the default limit, Content-Length says so',
@@ -217,7 +217,7 @@ const CASES: Case[] = [
     name: 'a gzip bomb: small, unpacking past the limit',
     make: () => release([file('thttpd-2.29/zeros.bin', Buffer.alloc(8 * DEFAULT_LIMIT))], 9),
     via: 'path',
-    says: new RegExp(`refusing to unpack source .*: entry "thttpd-2\\.29\\/zeros\\.bin" takes the unpacked size past the limit of ${DEFAULT_LIMIT} bytes \\(source-max-bytes\\)`),
+    says: new RegExp(`refusing to unpack source .*: entry "thttpd-2\\.29\\/zeros\\.bin" takes the unpacked size past the limit of ${DEFAULT_LIMIT} bytes \\(input "source-max-bytes"\\)`),
   },
   {
     name: 'a smaller limit given as source-max-bytes',

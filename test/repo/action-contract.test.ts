@@ -23,7 +23,9 @@ const readAction = async () => parse(await readFile(join(REPO, 'action.yml'), 'u
 const declaredInputs = async () => Object.keys((await readAction()).inputs);
 
 const CONTEXT: RunContext = { cwd: '/work/repo', now: new Date(Date.UTC(2026, 11, 3)), sha: 'abcdef0123456789', ref: 'refs/tags/v1.4.0', commitEpoch: 1700000000 };
-const realParse: Parse = (inputs, context) => parseSettings(inputs, context, (name) => `input "${name}"`);
+// One namer for every parse: Settings carries it, and two closures would never compare equal.
+const inputNamer = (name: string) => `input "${name}"`;
+const realParse: Parse = (inputs, context) => parseSettings(inputs, context, inputNamer);
 
 const DIGEST_A = `sha256:${'a'.repeat(64)}`;
 const DIGEST_B = `sha256:${'b'.repeat(64)}`;
