@@ -185,7 +185,7 @@ export async function measureOverhead(image: Image, floors: Map<Platform, { floo
       { what: 'config', bytes: p.config.size, detail: `${labels} B of it labels` },
       { what: 'compressor: pako level 9 against GNU gzip -9, on the binary alone', bytes: pakoBinary - f.floor },
       { what: 'the other files\' contents (page, healthz, passwd, group), gzip\'d with the binary', bytes: pakoContents - pakoBinary, detail: `${files - 1} files, ${contents.length - f.binary.length} B uncompressed` },
-      { what: 'tar framing: headers, padding, end blocks', bytes: p.layer.size - pakoContents, detail: `${d.entries.length} entries × 512 B headers before gzip` },
+      { what: 'tar framing: headers, padding, end blocks', bytes: p.layer.size - pakoContents, detail: `${d.entries.length} entries, 512 B headers each before gzip, about ${Math.round((p.layer.size - pakoContents) / d.entries.length)} B each after` },
     ];
     const savings: Saving[] = [];
     for (const w of WHAT_IFS) {

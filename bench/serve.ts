@@ -201,7 +201,7 @@ export async function measureServing(ws: Workspace, loads: LoadSpec[], plan: Ser
   const page = await readFile(join(ws.site, 'index.html'));
   const results: LoadResult[] = loads.map((l) => ({ name: l.server.name, keepAlive: l.keepAlive, note: l.note, runs: [], rps: NaN, p99Ms: NaN, pssKb: NaN, rssKb: NaN, idlePssKb: NaN }));
   let rounds = 0;
-  let roundsWhy = `the most this bench runs (${plan.maxRounds})`;
+  let roundsWhy = 'the most this bench runs';
   const roundMs: number[] = [];
   while (rounds < plan.maxRounds) {
     const began = performance.now();
@@ -219,7 +219,7 @@ export async function measureServing(ws: Workspace, loads: LoadSpec[], plan: Ser
     log(`serving: round ${rounds} (${((roundMs.at(-1) ?? NaN) / 1000).toFixed(0)} s)`);
     // Another round only if the slowest one so far would still end before the deadline.
     if (rounds >= plan.minRounds && performance.now() + Math.max(...roundMs) > plan.deadline) {
-      roundsWhy = `as many as the bench's time budget allowed (at least ${plan.minRounds})`;
+      roundsWhy = `as many as the bench's time budget allowed, at least ${plan.minRounds}`;
       break;
     }
   }
