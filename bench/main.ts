@@ -24,7 +24,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.env.BENCH_QUICK === '1';
 const plan = quick
   ? { buildRuns: 3, e2eRuns: 2, minRounds: 1, maxRounds: 2, serveSeconds: 1, startRuns: 5 }
-  : { buildRuns: 7, e2eRuns: 5, minRounds: 8, maxRounds: 30, serveSeconds: 2, startRuns: 15 };
+  : { buildRuns: 7, e2eRuns: 5, minRounds: 6, maxRounds: 30, serveSeconds: 2, startRuns: 15 };
 // The whole bench stays under 10 minutes; the last serving round must end by this.
 const BUDGET_MS = 540_000;
 
