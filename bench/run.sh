@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 declare -A NEED=(
   [wrk]=wrk [nginx]=nginx-light [busybox]=busybox-static [buildah]=buildah [skopeo]=skopeo
   [umoci]=umoci [docker-registry]=docker-registry [gcc]=gcc [musl-gcc]=musl-tools [make]=make
-  [file]=file [patch]=patch [gzip]=gzip [tar]=tar [git]=git [strace]=strace
+  [file]=file [patch]=patch [gzip]=gzip [tar]=tar [git]=git [strace]=strace [taskset]=util-linux
+  # Runs the arm64 binaries, so the size-flag builds for arm64 are smoke-tested, not only built.
+  [qemu-aarch64-static]=qemu-user-static
 )
 missing=()
 for cmd in "${!NEED[@]}"; do

@@ -4,8 +4,9 @@
 import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hostArch, planToolchain } from '../src/build/toolchain.js';
 import type { Report } from '../src/run.js';
-import type { Libc, Platform } from '../src/types.js';
+import { PLATFORMS, type Libc, type Platform } from '../src/types.js';
 import { makeFixtureTarball } from '../test/helpers/fixture.js';
 import { buildWithProduct } from './lib/product.js';
 import { mustRun } from './lib/proc.js';
@@ -16,6 +17,10 @@ export interface Workspace {
   /** Platforms glibc builds for here: amd64 always, arm64 when its cross toolchain is installed. */
   glibcPlatforms: Platform[];
   arm64Skipped?: string;
+  /** The product builds musl only for this machine's own platform. */
+  muslPlatforms: Platform[];
+  /** Why each other platform has no musl build: the product's own answer. */
+  muslSkipped: string[];
   /** The product's default build, per libc. */
   defaults: Record<Libc, Report>;
   /** The default amd64 image's layer unpacked: /thttpd, /www, /etc. */
@@ -38,6 +43,22 @@ async function arm64Missing(): Promise<string | undefined> {
   return absent.length ? `arm64 skipped: ${absent.join(', ')} missing (gcc-aarch64-linux-gnu, libc6-dev-arm64-cross, libcrypt-dev:arm64)` : undefined;
 }
 
+/** Asks the product's toolchain planner for musl on every platform; what it refuses is what the bench cannot build. */
+function muslPlan(): { platforms: Platform[]; skipped: string[] } {
+  const host = hostArch(process.arch);
+  const platforms: Platform[] = [];
+  const skipped: string[] = [];
+  for (const platform of PLATFORMS) {
+    try {
+      planToolchain(platform, 'musl', host);
+      platforms.push(platform);
+    } catch (error) {
+      skipped.push((error as Error).message);
+    }
+  }
+  return { platforms, skipped };
+}
+
 async function unpackLayer(report: Report, dir: string): Promise<void> {
   const amd64 = report.image?.platforms.find((p) => p.platform === 'linux/amd64');
   if (!amd64) throw new Error('the default build has no linux/amd64 image');
@@ -52,6 +73,7 @@ export async function prepareWorkspace(log: (m: string) => void): Promise<Worksp
   const tarball = await makeFixtureTarball({ dir: join(root, 'source') });
   const arm64Skipped = await arm64Missing();
   const glibcPlatforms: Platform[] = arm64Skipped ? ['linux/amd64'] : ['linux/amd64', 'linux/arm64'];
+  const musl = muslPlan();
   const defaults = {} as Record<Libc, Report>;
   const rootfs = {} as Record<Libc, string>;
   const binary = {} as Record<Libc, string>;
@@ -61,7 +83,7 @@ export async function prepareWorkspace(log: (m: string) => void): Promise<Worksp
       tarball: tarball.path,
       sha256: tarball.sha256,
       libc,
-      platforms: libc === 'glibc' ? glibcPlatforms : ['linux/amd64'],
+      platforms: libc === 'glibc' ? glibcPlatforms : musl.platforms,
       cflags: '',
       workDir: join(root, `default-${libc}`),
     });
@@ -76,6 +98,8 @@ export async function prepareWorkspace(log: (m: string) => void): Promise<Worksp
     tarball,
     glibcPlatforms,
     arm64Skipped,
+    muslPlatforms: musl.platforms,
+    muslSkipped: musl.skipped,
     defaults,
     rootfs,
     site: join(rootfs.glibc, 'www'),

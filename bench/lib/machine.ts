@@ -6,7 +6,7 @@ import { runTimed } from './proc.js';
 export interface Machine {
   date: string;
   commit: string;
-  /** Tracked files with uncommitted changes when the bench ran (the bench measures the working tree). */
+  /** Files that differ from the commit when the bench ran (the bench measures the working tree), untracked ones marked so. */
   dirty: string[];
   cores: number;
   cpu: string;
@@ -26,11 +26,19 @@ async function firstLine(command: string, args: string[]): Promise<string> {
   }
 }
 
+/** `git status --porcelain` lines -> paths, untracked ones marked "(untracked)". */
+export function dirtyFiles(porcelain: string): string[] {
+  return porcelain
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => `${line.slice(3).trim()}${line.startsWith('??') ? ' (untracked)' : ''}`);
+}
+
 export async function describeMachine(repo: string): Promise<Machine> {
   const osRelease = await readFile('/etc/os-release', 'utf8').catch(() => '');
   const pretty = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(osRelease)?.[1] ?? 'unknown';
   const commit = (await runTimed('git', ['-C', repo, 'rev-parse', 'HEAD'])).stdout.trim() || 'unknown';
-  const status = await runTimed('git', ['-C', repo, 'status', '--porcelain', '--untracked-files=no']);
+  const status = await runTimed('git', ['-C', repo, 'status', '--porcelain', '--untracked-files=all']);
   const tools: Record<string, string> = {
     gcc: await firstLine('gcc', ['--version']),
     musl: await firstLine('sh', ['-c', "dpkg-query -W -f 'musl-tools ${Version}' musl-tools 2>/dev/null || echo unknown"]),
@@ -45,7 +53,7 @@ export async function describeMachine(repo: string): Promise<Machine> {
   return {
     date: new Date().toISOString(),
     commit,
-    dirty: status.stdout.split('\n').map((l) => l.slice(3).trim()).filter(Boolean),
+    dirty: dirtyFiles(status.stdout),
     cores: cpus().length,
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     kernel: release(),

@@ -7,6 +7,16 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** The q-quantile (0..1) with linear interpolation between the two nearest ranks. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (at - lo);
+}
+
 export function min(values: readonly number[]): number {
   return values.length ? Math.min(...values) : NaN;
 }
@@ -46,6 +56,44 @@ export function percent(n: number): string {
   return Number.isFinite(n) ? `${n >= 0 ? '+' : ''}${(n * 100).toFixed(1)}%` : 'n/a';
 }
 
-export function met(ok: boolean | undefined): string {
-  return ok === undefined ? 'not measured' : ok ? '**met**' : '**missed**';
+export type Verdict = 'met' | 'missed' | 'inconclusive' | 'not measured';
+
+export function verdictOf(ok: boolean | undefined): Verdict {
+  return ok === undefined ? 'not measured' : ok ? 'met' : 'missed';
+}
+
+/**
+ * A target judged by several statistics of the same comparison (say the ratio of the
+ * medians and the quartiles of the per-round ratios): met when every one meets it, missed
+ * when none does, inconclusive when they disagree, so noise never reads as a finding.
+ */
+export function judge(statistics: readonly number[], meets: (value: number) => boolean): Verdict {
+  const finite = statistics.filter(Number.isFinite);
+  if (finite.length === 0) return 'not measured';
+  const meeting = finite.filter(meets).length;
+  return meeting === finite.length ? 'met' : meeting === 0 ? 'missed' : 'inconclusive';
+}
+
+export function showVerdict(v: Verdict): string {
+  return v === 'not measured' ? v : `**${v}**`;
+}
+
+/** Per-round ratios summarised: their median, interquartile range and range. */
+export interface Spread {
+  median: number;
+  q1: number;
+  q3: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+export function spreadOf(values: readonly number[]): Spread {
+  return { median: median(values), q1: quantile(values, 0.25), q3: quantile(values, 0.75), min: min(values), max: max(values), n: values.length };
+}
+
+/** "2.91x (IQR 2.70–3.05x, range 2.10–3.40x, 12 rounds)" */
+export function showSpread(s: Spread, unit = 'x', digits = 2): string {
+  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+  return `${f(s.median)}${unit} (IQR ${f(s.q1)}–${f(s.q3)}${unit}, range ${f(s.min)}–${f(s.max)}${unit}, ${s.n} rounds)`;
 }
