@@ -50,7 +50,7 @@ function muslPlan(): { platforms: Platform[]; skipped: string[] } {
   const skipped: string[] = [];
   for (const platform of PLATFORMS) {
     try {
-      planToolchain(platform, 'musl', host);
+      planToolchain(platform, 'musl', host, (input) => `--${input}`);
       platforms.push(platform);
     } catch (error) {
       skipped.push((error as Error).message);
