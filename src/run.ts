@@ -6,7 +6,7 @@ import { checkBinariesFolder, copyBinaries } from './build/binaries-folder.js';
 import { buildBinaries, planBuild } from './build/build.js';
 import type { HostSystem } from './build/install.js';
 import { checkPatches, patchSource } from './build/patch.js';
-import { archiveWarnings, sizeReport, writeArchive, type SizeRow } from './image/archive.js';
+import { archiveNotes, sizeReport, writeArchive, type SizeRow } from './image/archive.js';
 import { buildImage } from './image/build.js';
 import { checkOutputPath } from './image/output-path.js';
 import { readSiteFolder } from './image/site.js';
@@ -127,7 +127,7 @@ export async function run(settings: Settings, world: World): Promise<Report> {
   let archive: string | undefined;
   if (settings.output) {
     await writeArchive(image, settings.output, names);
-    for (const warning of archiveWarnings(image, settings.output, names)) log.warning(warning);
+    for (const note of archiveNotes(image, settings.output, names)) log.info(note);
     archive = settings.output;
     log.info(`wrote ${archive}`);
   }

@@ -10770,10 +10770,11 @@ function layoutFiles(image, refs, archive) {
     ];
 }
 /**
- * What a loader of the .tar at `path` will not get, as sentences to warn with; none for
- * a layout folder, which names every ref and whose readers choose a platform themselves.
+ * What a loader of the .tar at `path` will not get, as notes for the log: the default
+ * archive (three tags) meets the first, so it is information, not a warning. None for a
+ * layout folder, which names every ref and whose readers choose a platform themselves.
  */
-function archiveWarnings(image, path, refs) {
+function archiveNotes(image, path, refs) {
     if (!isTarPath(path))
         return [];
     const warnings = [];
@@ -15742,8 +15743,8 @@ async function run_run(settings, world) {
     let archive;
     if (settings.output) {
         await writeArchive(image, settings.output, names);
-        for (const warning of archiveWarnings(image, settings.output, names))
-            log.warning(warning);
+        for (const note of archiveNotes(image, settings.output, names))
+            log.info(note);
         archive = settings.output;
         log.info(`wrote ${archive}`);
     }

@@ -97,10 +97,11 @@ export function layoutFiles(image: Image, refs: readonly string[], archive: bool
 }
 
 /**
- * What a loader of the .tar at `path` will not get, as sentences to warn with; none for
- * a layout folder, which names every ref and whose readers choose a platform themselves.
+ * What a loader of the .tar at `path` will not get, as notes for the log: the default
+ * archive (three tags) meets the first, so it is information, not a warning. None for a
+ * layout folder, which names every ref and whose readers choose a platform themselves.
  */
-export function archiveWarnings(image: Image, path: string, refs: readonly string[]): string[] {
+export function archiveNotes(image: Image, path: string, refs: readonly string[]): string[] {
   if (!isTarPath(path)) return [];
   const warnings: string[] = [];
   const names = uniqueRefs(refs).map((ref) => ref.name);

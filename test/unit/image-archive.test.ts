@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { extract } from 'tar-stream';
 import { Failure } from '../../src/failure.js';
-import { archiveNames, archiveTar, archiveWarnings, dockerManifest, formatSizeReport, layoutFiles, layoutIndex, sizeReport, writeArchive } from '../../src/image/archive.js';
+import { archiveNames, archiveTar, archiveNotes, dockerManifest, formatSizeReport, layoutFiles, layoutIndex, sizeReport, writeArchive } from '../../src/image/archive.js';
 import { buildImage } from '../../src/image/build.js';
 import type { Image } from '../../src/types.js';
 import { fakeBinary } from '../helpers/static-binary.js';
@@ -74,25 +74,25 @@ describe('archive names', () => {
   });
 });
 
-describe('archive warnings', () => {
+describe('archive notes', () => {
   const refs = ['ghcr.io/me/web:2.29', 'ghcr.io/me/web:2', 'ghcr.io/me/web:latest'];
 
   it('say which loaders get the first name only, naming the others', () => {
-    const [names] = archiveWarnings(amd64Only, '/out/web.tar', refs);
+    const [names] = archiveNotes(amd64Only, '/out/web.tar', refs);
     assert.match(names ?? '', /^output: web\.tar names the image ghcr\.io\/me\/web:2\.29 only for podman load, kind load image-archive/);
     assert.match(names ?? '', /ghcr\.io\/me\/web:2, ghcr\.io\/me\/web:latest reach docker load with the classic image store alone/);
-    assert.equal(archiveWarnings(amd64Only, '/out/web.tar', refs).length, 1, 'one platform: nothing more to say');
+    assert.equal(archiveNotes(amd64Only, '/out/web.tar', refs).length, 1, 'one platform: nothing more to say');
   });
 
   it('say that Docker\'s classic store takes the first platform of a multi-platform archive', () => {
-    const warnings = archiveWarnings(image, '/out/web.tar', ['ghcr.io/me/web:2.29']);
-    assert.equal(warnings.length, 1);
-    assert.match(warnings[0] ?? '', /docker load with Docker's classic image store takes linux\/amd64 from web\.tar/);
+    const notes = archiveNotes(image, '/out/web.tar', ['ghcr.io/me/web:2.29']);
+    assert.equal(notes.length, 1);
+    assert.match(notes[0] ?? '', /docker load with Docker's classic image store takes linux\/amd64 from web\.tar/);
   });
 
   it('are none for one name and one platform, or for a layout folder, which names every ref', () => {
-    assert.deepEqual(archiveWarnings(amd64Only, '/out/web.tar', ['web:1', 'docker.io/library/web:1']), []);
-    assert.deepEqual(archiveWarnings(image, '/out/layout', refs), []);
+    assert.deepEqual(archiveNotes(amd64Only, '/out/web.tar', ['web:1', 'docker.io/library/web:1']), []);
+    assert.deepEqual(archiveNotes(image, '/out/layout', refs), []);
   });
 });
 
