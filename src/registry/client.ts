@@ -288,10 +288,10 @@ export class RegistryClient {
    * repository that does not exist yet. `actions` are the token scope's: a publisher asks for
    * pull,push so the token it already holds for the push serves.
    */
-  async listTags(repository: string, options: { actions?: string[]; pageSize?: number } = {}): Promise<string[]> {
+  async listTags(repository: string, actions: string[] = ['pull']): Promise<string[]> {
     await this.ready();
-    const scopes = [repositoryScope(repository, options.actions ?? ['pull'])];
-    const first = this.url(`/v2/${repository}/tags/list${options.pageSize ? `?n=${options.pageSize}` : ''}`);
+    const scopes = [repositoryScope(repository, actions)];
+    const first = this.url(`/v2/${repository}/tags/list`);
     const tags: string[] = [];
     const seen = new Set<string>();
     for (let url: string | undefined = first; url; ) {

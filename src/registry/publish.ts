@@ -263,5 +263,5 @@ export async function checkPushAccess(client: RegistryClient): Promise<void> {
  * version. Asked with the push's scope: the token the access check fetched serves.
  */
 export async function existingTags(client: RegistryClient): Promise<string[]> {
-  return client.listTags(client.name.repository, { actions: ['pull', 'push'] });
+  return client.listTags(client.name.repository, ['pull', 'push']);
 }
