@@ -14172,7 +14172,15 @@ async function checkPushAccess(client) {
  * version. Asked with the push's scope: the token the access check fetched serves.
  */
 async function existingTags(client) {
-    return client.listTags(client.name.repository, ['pull', 'push']);
+    try {
+        return await client.listTags(client.name.repository, ['pull', 'push']);
+    }
+    catch (error) {
+        if (!(error instanceof Failure))
+            throw error;
+        throw new Failure(`${error.message} (The repository's tags are read so that line tags and latest never move back to an older version; ` +
+            'with latest true or false and tag templates naming one build, such as {{raw}}, they are not needed.)', { cause: error });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/source/cache.ts

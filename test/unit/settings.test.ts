@@ -52,6 +52,7 @@ test('inputs are read and resolved', () => {
   assert.equal(s.uidDrop, false);
   assert.equal(s.output, '/work/repo/out/image.tar');
   assert.deepEqual(s.insecureRegistries, ['registry.local:5000', '10.0.0.1']);
+  assert.equal(s.insecureRegistriesName, 'input "insecure-registries"', 'plain-HTTP messages name it as the entry does');
   assert.deepEqual(s.tags, ['2.26'], 'an older release gets neither latest nor 2, which stay with 2.29');
 });
 
