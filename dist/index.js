@@ -107673,15 +107673,17 @@ function tagsOfPage(registry, repository, body) {
         parsed = JSON.parse(body.toString('utf8'));
     }
     catch {
-        parsed = { tags: 'not JSON' };
+        parsed = undefined;
     }
+    const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+    const tags = isObject ? parsed.tags : 'not an object';
     // distribution answers `"tags": null` for a repository whose tags were all deleted.
-    if (parsed.tags === null || parsed.tags === undefined)
+    if (tags === null || tags === undefined)
         return [];
-    if (!Array.isArray(parsed.tags) || !parsed.tags.every((t) => typeof t === 'string')) {
+    if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) {
         throw new Failure(`Expected the tag list of ${registry}/${repository} as JSON {"tags": [...]}, found something else. Check the registry (or the proxy in front of it).`);
     }
-    return parsed.tags;
+    return tags;
 }
 /** The `rel="next"` target of a Link header, resolved against the page that carried it. */
 function nextPage(link, base) {

@@ -47,18 +47,20 @@ export function sha256Digest(data: Buffer): string {
 const MAX_TAG_PAGES = 1000;
 
 function tagsOfPage(registry: string, repository: string, body: Buffer): string[] {
-  let parsed: { tags?: unknown };
+  let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8')) as typeof parsed;
+    parsed = JSON.parse(body.toString('utf8'));
   } catch {
-    parsed = { tags: 'not JSON' };
+    parsed = undefined;
   }
+  const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  const tags = isObject ? (parsed as { tags?: unknown }).tags : 'not an object';
   // distribution answers `"tags": null` for a repository whose tags were all deleted.
-  if (parsed.tags === null || parsed.tags === undefined) return [];
-  if (!Array.isArray(parsed.tags) || !parsed.tags.every((t) => typeof t === 'string')) {
+  if (tags === null || tags === undefined) return [];
+  if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) {
     throw new Failure(`Expected the tag list of ${registry}/${repository} as JSON {"tags": [...]}, found something else. Check the registry (or the proxy in front of it).`);
   }
-  return parsed.tags as string[];
+  return tags as string[];
 }
 
 /** The `rel="next"` target of a Link header, resolved against the page that carried it. */

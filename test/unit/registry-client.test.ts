@@ -164,3 +164,13 @@ test('a manifest PUT answered without Docker-Content-Digest whose bytes did not 
   });
   await assert.rejects(client.putManifest('web', index.digest, index), /found no such manifest/);
 });
+
+test('a tag list that is not {"tags": [...]} is a Failure; "tags": null is no tags', async (t) => {
+  const bodies: Record<string, string> = { '/v2/a/tags/list': '<html>proxy</html>', '/v2/b/tags/list': '["1.0"]', '/v2/c/tags/list': '{"tags":[1]}', '/v2/d/tags/list': '{"name":"d","tags":null}' };
+  const server = createServer((req, res) => res.writeHead(200).end(req.url === '/v2/' ? '{}' : bodies[req.url ?? '']));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const client = await RegistryClient.create(parseImageName(`127.0.0.1:${(server.address() as AddressInfo).port}/a`), { retry: { attempts: 1 } });
+  for (const repository of ['a', 'b', 'c']) await assert.rejects(client.listTags(repository), /as JSON \{"tags": \[\.\.\.\]\}, found something else/);
+  assert.deepEqual(await client.listTags('d'), []);
+});
