@@ -6,6 +6,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Failure } from './failure.js';
+import { commitEpoch, headSha } from './git.js';
 import { plainEnv, readHostSystem } from './host.js';
 import { JsonFileBlobLocations } from './registry/blob-locations.js';
 import { textReport } from './report.js';
@@ -41,8 +42,9 @@ const FLAGS: Flag[] = [
   { flag: 'image', input: 'image', value: 'NAME', help: 'repository name the archive tags carry (default static-thttpd)' },
   { flag: 'push', value: 'NAME', help: 'push to this repository, e.g. ghcr.io/me/web (credentials from ~/.docker/config.json, or --username and --password-stdin)' },
   { flag: 'tag', input: 'tags', multiple: true, value: 'TEMPLATE', help: "tag template, repeatable: {{raw}} {{version}} {{major}} {{minor}} {{patch}} {{sha}} {{date 'YYYYMMDD'}} (default {{raw}}, {{major}}.{{minor}}, {{major}})" },
+  { flag: 'tags', input: 'tags', value: 'LIST', help: 'tag templates, comma or newline separated; adds to any --tag' },
   { flag: 'tag-suffix', input: 'tag-suffix', value: 'S', help: 'appended to every tag, e.g. -musl' },
-  { flag: 'latest', input: 'latest', value: 'auto|true|false', help: 'add the latest tag (default auto: only for the newest stable release)' },
+  { flag: 'latest', input: 'latest', value: 'auto|true|false', help: 'add the latest tag (default auto: only when no higher stable version is known)' },
   { flag: 'username', input: 'username', value: 'USER', help: 'registry user name' },
   { flag: 'password-stdin', input: 'password', boolean: true, help: 'read the registry password or token from standard input' },
   { flag: 'insecure-registry', input: 'insecure-registries', multiple: true, value: 'HOST', help: 'allow plain HTTP to this registry (loopback always may)' },
@@ -59,8 +61,10 @@ Builds thttpd statically, verifies it, and makes a scratch container image archi
 options:
 ${FLAGS.map((f) => `  --${f.flag}${f.value ? ` ${f.value}` : ''}\n      ${f.help}`).join('\n')}
 
-environment: SOURCE_DATE_EPOCH (timestamps in the image, default 0), GITHUB_TOKEN (ghcr.io),
-DOCKER_CONFIG (where config.json with registry credentials lives).
+environment: SOURCE_DATE_EPOCH (timestamps in the image; default the commit time of the git
+checkout in the current folder, else 0), GITHUB_SHA (the commit for {{sha}} and the revision
+label; default HEAD of that checkout), GITHUB_TOKEN (ghcr.io), DOCKER_CONFIG (where config.json
+with registry credentials lives).
 `;
 
 /** How messages name an input: as the flag the user typed (`--push NAME` names the image). */
@@ -128,11 +132,14 @@ async function main(argv: string[]): Promise<number> {
   const pushed = typeof values.push === 'string';
   // Without a registry the archive is the result; with --push it is written only when asked for.
   const inputs: Inputs = { output: pushed ? '' : './static-thttpd.tar', push: 'false', 'github-token': env.GITHUB_TOKEN };
+  // --tag and --tags both feed the tags input: what each gave adds up.
+  const given = new Map<InputName, string[]>();
   for (const f of FLAGS) {
     const value = values[f.flag];
     if (!f.input || value === undefined || f.boolean) continue;
-    inputs[f.input] = Array.isArray(value) ? value.join('\n') : String(value);
+    given.set(f.input, [...(given.get(f.input) ?? []), ...(Array.isArray(value) ? value : [String(value)])]);
   }
+  for (const [input, list] of given) inputs[input] = list.join('\n');
   if (pushed) {
     if (values.image !== undefined) throw new UsageError('give the repository with either --push NAME or --image NAME, not both');
     inputs.image = String(values.push);
@@ -141,7 +148,11 @@ async function main(argv: string[]): Promise<number> {
   if (values['password-stdin']) inputs.password = await readStdin();
 
   const cwd = process.cwd();
-  const settings = parseSettings(inputs, { cwd, sourceDateEpoch: env.SOURCE_DATE_EPOCH, now: new Date() }, namer(pushed));
+  const settings = parseSettings(
+    inputs,
+    { cwd, sourceDateEpoch: env.SOURCE_DATE_EPOCH, commitEpoch: await commitEpoch(cwd), sha: env.GITHUB_SHA || (await headSha(cwd)), now: new Date() },
+    namer(pushed),
+  );
   const log = {
     info: (m: string) => process.stderr.write(`static-thttpd: ${m}\n`),
     warning: (m: string) => process.stderr.write(`static-thttpd: warning: ${m}\n`),

@@ -2,11 +2,11 @@
 // and, on failure, one error annotation.
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
-import { execFileSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Failure } from './failure.js';
+import { commitEpoch, headSha } from './git.js';
 import { plainEnv, readHostSystem } from './host.js';
 import { JsonFileBlobLocations } from './registry/blob-locations.js';
 import { binariesJson, platformsJson, resultJson, summaryMarkdown } from './report.js';
@@ -26,15 +26,6 @@ const githubCache: SourceCache = {
 
 const noCache: SourceCache = { restore: async () => false, save: async () => undefined };
 
-function commitEpoch(dir: string): number | undefined {
-  try {
-    const out = execFileSync('git', ['-C', dir, 'log', '-1', '--format=%ct'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return /^\d+$/.test(out) ? Number(out) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function main(): Promise<void> {
   const env = plainEnv(process.env);
   const inputs: Inputs = Object.fromEntries(INPUT_NAMES.map((name) => [name, core.getInput(name)]));
@@ -46,9 +37,9 @@ async function main(): Promise<void> {
     {
       cwd: workspace,
       sourceDateEpoch: env.SOURCE_DATE_EPOCH,
-      commitEpoch: commitEpoch(workspace),
+      commitEpoch: await commitEpoch(workspace),
       ref: env.GITHUB_REF,
-      sha: env.GITHUB_SHA,
+      sha: env.GITHUB_SHA || (await headSha(workspace)),
       repositoryUrl: env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}` : undefined,
       now: new Date(),
     },

@@ -12,12 +12,14 @@ import { checkOutputPath } from './image/output-path.js';
 import { readSiteFolder } from './image/site.js';
 import { imageIndex, imageLabels, ociAnnotations } from './image/oci.js';
 import type { BlobLocations } from './registry/blob-locations.js';
+import type { RegistryClient } from './registry/client.js';
 import { readPlatformManifests } from './registry/index-assembly.js';
-import { checkPushAccess, publish, publishIndex, type PublishOptions, type PublishResult } from './registry/publish.js';
+import { checkPushAccess, existingTags, openRegistry, publish, publishIndex, type PublishOptions, type PublishResult } from './registry/publish.js';
 import type { Settings } from './settings.js';
 import { forgivingCache, type SourceCache } from './source/cache.js';
 import { checkReleaseVersion, extractRelease } from './source/extract.js';
 import { obtainSource } from './source/obtain.js';
+import { dependsOnKnownVersions, deriveTags, versionsFromTags } from './tags.js';
 import type { Binary, Image, Logger, Platform, Source } from './types.js';
 
 export interface World {
@@ -55,10 +57,12 @@ export interface Report {
   published?: PublishResult;
 }
 
-function publishOptions(settings: Settings, world: World): PublishOptions {
+function publishOptions(settings: Settings, world: World, client?: RegistryClient): PublishOptions {
   return {
+    client,
     credentials: { ...settings.credentials, githubActor: world.githubActor },
     insecureRegistries: settings.insecureRegistries,
+    insecureRegistriesName: settings.insecureRegistriesName,
     mask: world.mask,
     logger: world.log,
     env: world.system.env,
@@ -71,14 +75,25 @@ function labelsOf(settings: Settings): Record<string, string> {
   return imageLabels(facts, settings.labels);
 }
 
+/** Line tags and `latest` never move back to an older version: the repository's own tags bound them too. */
+async function tagsToPush(settings: Settings, client: RegistryClient, log: Logger): Promise<string[]> {
+  if (!dependsOnKnownVersions(settings.tagging)) return settings.tags;
+  const { tagging } = settings;
+  const tags = deriveTags({ ...tagging, known: [...tagging.known, ...versionsFromTags(await existingTags(client), tagging.suffix)] });
+  const kept = settings.tags.filter((tag) => !tags.includes(tag));
+  if (kept.length) log.info(`Not moving ${kept.join(', ')}: ${settings.image} already holds a higher version in their line.`);
+  return tags;
+}
+
 /** Mode index: one index over the manifests the platform jobs pushed, then the tags. */
 async function assembleIndex(settings: Settings, world: World): Promise<Report> {
-  const options = publishOptions(settings, world);
-  const manifests = await readPlatformManifests(settings.image, settings.manifests, options);
+  const client = await openRegistry(settings.image, publishOptions(settings, world));
+  const manifests = await readPlatformManifests(client, settings.manifests);
   const labels = labelsOf(settings);
   const index = imageIndex(manifests, ociAnnotations(labels));
   const platforms = manifests.map((m) => ({ platform: m.platform, digest: m.manifest.digest }));
-  const published = await publishIndex(index, platforms, { image: settings.image, tags: settings.tags }, options);
+  const tags = await tagsToPush(settings, client, world.log);
+  const published = await publishIndex(index, platforms, { image: settings.image, tags }, publishOptions(settings, world, client));
   return { binaries: [], digest: index.digest, labels, platforms, sizes: [], references: published.tags, published };
 }
 
@@ -93,7 +108,11 @@ export async function run(settings: Settings, world: World): Promise<Report> {
   if (world.binariesDir) await checkBinariesFolder(world.binariesDir);
   const site = settings.site ? await readSiteFolder(settings.site) : undefined;
   if (settings.output) await checkOutputPath(settings.output);
-  if (settings.push) await checkPushAccess(settings.image, publishOptions(settings, world));
+  // One client for the run: the credential helper and the token service are asked once.
+  const client = settings.push ? await openRegistry(settings.image, publishOptions(settings, world)) : undefined;
+  if (client) await checkPushAccess(client);
+  // A platform job pushes by digest only: the index job bounds the tags and moves them.
+  const tags = client && settings.mode !== 'platform' ? await tagsToPush(settings, client, log) : settings.tags;
 
   const source = await obtainSource(
     { version: settings.version, location: settings.source, sha256: settings.sha256, maxBytes: settings.sourceMaxBytes, workDir: world.workDir, name },
@@ -122,7 +141,7 @@ export async function run(settings: Settings, world: World): Promise<Report> {
     binaries, site, port: settings.port, epoch: settings.epoch, thttpdVersion: settings.version,
     imageVersion: settings.imageVersion, source: settings.repositoryUrl, revision: settings.revision, labels: settings.labels,
   });
-  const names = settings.tags.map((tag) => `${settings.image}:${tag}`);
+  const names = tags.map((tag) => `${settings.image}:${tag}`);
 
   let archive: string | undefined;
   if (settings.output) {
@@ -132,9 +151,8 @@ export async function run(settings: Settings, world: World): Promise<Report> {
     log.info(`wrote ${archive}`);
   }
 
-  // A platform job pushes by digest only: the index job tags the whole image.
-  const tags = settings.mode === 'platform' ? [] : settings.tags;
-  const published = settings.push ? await publish(image, { image: settings.image, tags }, publishOptions(settings, world)) : undefined;
+  const target = { image: settings.image, tags: settings.mode === 'platform' ? [] : tags };
+  const published = client ? await publish(image, target, publishOptions(settings, world, client)) : undefined;
   return {
     source,
     binaries,

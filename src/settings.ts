@@ -6,7 +6,7 @@ import { Failure } from './failure.js';
 import { MAX_LAYER_EPOCH } from './image/layer.js';
 import { parseImageName } from './registry/reference.js';
 import { findRelease, NEWEST_RELEASE, releaseUrl, RELEASES } from './source/releases.js';
-import { deriveTags, parseVersion, type LatestRule } from './tags.js';
+import { deriveTags, parseVersion, readVersion, VERSION_FORMS, type LatestRule, type TagRequest, type Version } from './tags.js';
 import { LIBCS, PLATFORMS, type Libc, type Platform } from './types.js';
 
 /** Inputs and their defaults; action.yml declares exactly these (a test holds them equal). */
@@ -95,9 +95,14 @@ export interface Settings {
   push: boolean;
   /** The version the image is labelled and tagged with. */
   imageVersion: string;
+  /** The tags from what is known here; a push bounds them again by the repository's own tags. */
   tags: string[];
+  /** What `tags` came from, to derive them again with the repository's tags. */
+  tagging: TagRequest;
   credentials: Credentials;
   insecureRegistries: string[];
+  /** How the entry names insecure-registries, for messages about plain HTTP. */
+  insecureRegistriesName: string;
   /** Archive path (absolute); `.tar` gets a tar, anything else an OCI layout folder. */
   output?: string;
   epoch: number;
@@ -252,11 +257,26 @@ function readManifests(r: Reader, mode: Mode, push: boolean): string[] {
   return [...new Set(manifests)];
 }
 
-function readImageVersion(r: Reader, version: string, ref: string | undefined): { imageVersion: string; newest?: string } {
-  if (r.oneOf('version-from', ['input', 'git-tag'] as const) === 'input') return { imageVersion: version, newest: NEWEST_RELEASE };
+interface ImageVersion {
+  imageVersion: string;
+  version: Version;
+  /** Other versions known before asking any registry: thttpd's releases, for a thttpd version. */
+  known: Version[];
+}
+
+function readImageVersion(r: Reader, version: string, ref: string | undefined): ImageVersion {
+  if (r.oneOf('version-from', ['input', 'git-tag'] as const) === 'input') {
+    const parsed = readVersion(version);
+    if (!parsed) throw r.fail('version', `"${version}" cannot be read as a version: expected ${VERSION_FORMS}`);
+    return { imageVersion: version, version: parsed, known: RELEASES.map((release) => parseVersion(release.version)) };
+  }
   const tag = /^refs\/tags\/(v.+)$/.exec(ref ?? '')?.[1];
   if (!tag) throw r.fail('version-from', `git-tag needs a run for a refs/tags/v* ref, but this run is for "${ref ?? 'no ref'}": run it on push of a v* tag, or set it to input`);
-  return { imageVersion: tag };
+  const parsed = readVersion(tag);
+  if (!parsed) {
+    throw r.fail('version-from', `git-tag takes the version from the ref ${ref}, but "${tag}" cannot be read as a version: expected ${VERSION_FORMS}; push a tag such as v1.4.0`);
+  }
+  return { imageVersion: tag, version: parsed, known: [] };
 }
 
 export function parseSettings(inputs: Inputs, context: RunContext, name: InputNamer): Settings {
@@ -267,7 +287,7 @@ export function parseSettings(inputs: Inputs, context: RunContext, name: InputNa
   const push = r.boolean('push');
   const manifests = readManifests(r, mode, push);
   const image = readImage(r, push);
-  const { imageVersion, newest } = readImageVersion(r, version, context.ref);
+  const { imageVersion, version: parsedVersion, known } = readImageVersion(r, version, context.ref);
   const tagSuffix = r.text('tag-suffix');
   if (tagSuffix && !/^[A-Za-z0-9._-]+$/.test(tagSuffix)) throw r.fail('tag-suffix', `expected letters, digits, ".", "_" or "-" (e.g. -musl), got "${tagSuffix}"`);
   const cflags = r.text('cflags');
@@ -276,17 +296,10 @@ export function parseSettings(inputs: Inputs, context: RunContext, name: InputNa
   const output = r.text('output');
 
   const latest = r.oneOf<LatestRule>('latest', ['auto', 'true', 'false']);
+  const tagging: TagRequest = { version: parsedVersion, templates: r.list('tags', /[\n,]+/), suffix: tagSuffix, latest, known, sha: context.sha, now: context.now };
   let tags: string[];
   try {
-    tags = deriveTags({
-      version: parseVersion(imageVersion),
-      templates: r.list('tags', /[\n,]+/),
-      suffix: tagSuffix,
-      latest,
-      newest,
-      sha: context.sha,
-      now: context.now,
-    });
+    tags = deriveTags(tagging);
   } catch (error) {
     throw error instanceof Failure ? r.fail('tags', error.message) : error;
   }
@@ -320,8 +333,10 @@ export function parseSettings(inputs: Inputs, context: RunContext, name: InputNa
     push,
     imageVersion,
     tags,
+    tagging,
     credentials: { username: username || undefined, password: password || undefined, githubToken: r.text('github-token') || undefined },
     insecureRegistries,
+    insecureRegistriesName: r.name('insecure-registries'),
     output: output ? r.path('output', context.cwd) : undefined,
     epoch: readEpoch(context),
     revision: context.sha,

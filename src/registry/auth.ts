@@ -5,7 +5,7 @@
 import { Failure } from '../failure.js';
 import type { Logger } from '../types.js';
 import type { Credentials } from './credentials.js';
-import { describeRequest, type HttpResponse, type Transport } from './transport.js';
+import { describeRequest, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 
 export interface Challenge {
   /** Lowercased: `basic`, `bearer`. */
@@ -106,12 +106,24 @@ export class Authenticator {
   /** Token-service round trips, for tests that count requests. */
   tokenRequests = 0;
 
+  /** The identity token to trade next: a token service may hand out a new one with each grant. */
+  private refreshToken: string | undefined;
+
   constructor(private readonly options: AuthenticatorOptions) {
     this.now = options.now ?? Date.now;
-    if (options.credentials) {
-      options.mask(options.credentials.password);
-      options.mask(basicValue(options.credentials));
+    const credentials = options.credentials;
+    if (credentials?.identityToken) {
+      options.mask(credentials.identityToken);
+      this.refreshToken = credentials.identityToken;
+    } else if (credentials) {
+      options.mask(credentials.password);
+      options.mask(basicValue(credentials));
     }
+  }
+
+  /** Username and password, for Basic and for a token service's GET; none with an identity token. */
+  private get password(): Credentials | undefined {
+    return this.options.credentials?.identityToken ? undefined : this.options.credentials;
   }
 
   get kind(): string | undefined {
@@ -120,6 +132,7 @@ export class Authenticator {
 
   private who(): string {
     const c = this.options.credentials;
+    if (c?.identityToken) return `with an identity token${c.username ? ` of ${c.username}` : ''} (from ${c.source})`;
     return c ? `as ${c.username} (credentials from ${c.source})` : 'anonymously (no credentials found)';
   }
 
@@ -146,6 +159,12 @@ export class Authenticator {
     }
     if (challenges.some((c) => c.scheme === 'basic')) {
       this.scheme = 'basic';
+      if (this.options.credentials?.identityToken) {
+        throw new Failure(
+          `Expected a username and password for ${registry}, which asks for HTTP Basic, found only an identity token (from ${this.options.credentials.source}), ` +
+            'which only a token service takes. Pass username and password, or run `docker login` with a password.',
+        );
+      }
       if (!this.options.credentials) {
         throw new Failure(
           `Expected credentials for ${registry}, which asks for a username and password (HTTP Basic), found none. ` +
@@ -161,7 +180,7 @@ export class Authenticator {
 
   /** The Authorization header for a request needing these scopes, if any. */
   async header(scopes: string[]): Promise<string | undefined> {
-    if (this.scheme === 'basic') return this.options.credentials && basicValue(this.options.credentials);
+    if (this.scheme === 'basic') return this.password && basicValue(this.password);
     if (this.scheme === 'bearer') return `Bearer ${await this.token(scopes)}`;
     return undefined;
   }
@@ -179,7 +198,7 @@ export class Authenticator {
       if (bearer) {
         this.scheme = 'bearer';
         this.bearer = bearer;
-      } else if (challenges.some((c) => c.scheme === 'basic') && this.options.credentials) {
+      } else if (challenges.some((c) => c.scheme === 'basic') && this.password) {
         this.scheme = 'basic';
         return scopes;
       } else {
@@ -193,12 +212,29 @@ export class Authenticator {
     return [...new Set([...scopes, ...wanted])];
   }
 
+  /** The token spec's GET: scopes in the query, the username and password as Basic. */
+  private tokenGet(realm: URL, service: string | undefined, scopes: string[]): HttpRequest {
+    const url = new URL(realm);
+    if (service) url.searchParams.set('service', service);
+    for (const scope of [...scopes].sort()) url.searchParams.append('scope', scope);
+    const credentials = this.password;
+    if (credentials) url.searchParams.set('account', credentials.username);
+    return { method: 'GET', url: url.href, headers: credentials ? { authorization: basicValue(credentials) } : {} };
+  }
+
+  /** OAuth2's refresh_token grant, docker's way of using an identity token: a form POST to the realm. */
+  private refreshGrant(realm: URL, service: string | undefined, scopes: string[], refreshToken: string): HttpRequest {
+    const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: OAUTH_CLIENT_ID, scope: [...scopes].sort().join(' ') });
+    if (service) form.set('service', service);
+    return { method: 'POST', url: realm.href, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form.toString()) };
+  }
+
   private async token(scopes: string[]): Promise<string> {
     const key = scopeKey(scopes);
     const cached = this.tokens.get(key);
     if (cached && cached.expiresAt > this.now()) return cached.value;
 
-    const { transport, registry, credentials } = this.options;
+    const { transport, registry } = this.options;
     const challenge = this.bearer;
     if (!challenge?.params.realm) throw new Error('token() called before a Bearer challenge was seen');
     let realm: URL;
@@ -207,23 +243,19 @@ export class Authenticator {
     } catch {
       throw new Failure(`Expected ${registry} to name a token service URL in its Bearer challenge, found \`${challenge.params.realm}\`. Check the registry's auth setup.`);
     }
-    if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
-    for (const scope of [...scopes].sort()) realm.searchParams.append('scope', scope);
-    if (credentials) realm.searchParams.set('account', credentials.username);
-    const headers: Record<string, string> = {};
-    if (credentials) headers.authorization = basicValue(credentials);
+    const request = this.refreshToken ? this.refreshGrant(realm, challenge.params.service, scopes, this.refreshToken) : this.tokenGet(realm, challenge.params.service, scopes);
     this.tokenRequests++;
-    const response = await transport.send({ method: 'GET', url: realm.href, headers });
+    const response = await transport.send(request);
     if (response.status !== 200) {
       throw registryError(
         `the token service of ${registry} (${realm.host})`,
-        'GET',
+        request.method,
         realm.href,
         response,
-        `It refused a token for ${scopes.join(' ') || 'the registry'} ${this.who()}. ${this.options.permissionHint}`,
+        `It refused a token for ${scopes.join(' ') || 'the registry'} ${this.who()}. ${this.refreshToken ? 'The identity token may have expired: run `docker login` again. ' : ''}${this.options.permissionHint}`,
       );
     }
-    let body: { token?: unknown; access_token?: unknown; expires_in?: unknown };
+    let body: { token?: unknown; access_token?: unknown; expires_in?: unknown; refresh_token?: unknown };
     try {
       body = JSON.parse(response.body.toString('utf8')) as typeof body;
     } catch {
@@ -233,6 +265,10 @@ export class Authenticator {
     const value = typeof body.token === 'string' && body.token ? body.token : typeof body.access_token === 'string' ? body.access_token : '';
     if (!value) throw new Failure(`Expected a token or access_token from the token service of ${registry} (${realm.host}), found neither. Check the registry's auth setup.`);
     this.options.mask(value);
+    if (this.refreshToken && typeof body.refresh_token === 'string' && body.refresh_token) {
+      this.options.mask(body.refresh_token);
+      this.refreshToken = body.refresh_token;
+    }
     const lifetime = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : DEFAULT_TOKEN_LIFETIME_S;
     // Renew a little early so a token does not expire between our check and the registry's.
     const margin = Math.min(10, lifetime / 4);
@@ -240,6 +276,9 @@ export class Authenticator {
     return value;
   }
 }
+
+/** Sent to token services as client_id: the token spec asks for a name that shows in their audit logs. */
+export const OAUTH_CLIENT_ID = 'static-thttpd';
 
 function scopeKey(scopes: string[]): string {
   return [...scopes].sort().join(' ');

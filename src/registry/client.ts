@@ -13,6 +13,8 @@ export interface RegistryClientOptions {
   credentials?: CredentialInputs;
   /** Hosts allowed plain HTTP besides loopback. */
   insecureRegistries?: string[];
+  /** How the entry names that list, for messages (default `insecure-registries`). */
+  insecureRegistriesName?: string;
   retry?: Partial<RetryPolicy>;
   mask?: (secret: string) => void;
   logger?: Logger;
@@ -41,6 +43,35 @@ export function sha256Digest(data: Buffer): string {
   return `sha256:${createHash('sha256').update(data).digest('hex')}`;
 }
 
+/** Bounds a tag listing: a registry (or proxy) linking pages forever must not hang a run. */
+const MAX_TAG_PAGES = 1000;
+
+function tagsOfPage(registry: string, repository: string, body: Buffer): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  const tags = isObject ? (parsed as { tags?: unknown }).tags : 'not an object';
+  // distribution answers `"tags": null` for a repository whose tags were all deleted.
+  if (tags === null || tags === undefined) return [];
+  if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) {
+    throw new Failure(`Expected the tag list of ${registry}/${repository} as JSON {"tags": [...]}, found something else. Check the registry (or the proxy in front of it).`);
+  }
+  return tags as string[];
+}
+
+/** The `rel="next"` target of a Link header, resolved against the page that carried it. */
+export function nextPage(link: string | null, base: string): string | undefined {
+  for (const part of (link ?? '').split(/,(?=\s*<)/)) {
+    const match = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (match?.[1] !== undefined && /;\s*rel="?next"?(?:\s*[;,]|\s*$)/i.test(match[2] ?? '')) return new URL(match[1], base).href;
+  }
+  return undefined;
+}
+
 export class RegistryClient {
   readonly transport: Transport;
   readonly auth: Authenticator;
@@ -59,9 +90,12 @@ export class RegistryClient {
   static async create(name: ImageName, options: RegistryClientOptions = {}): Promise<RegistryClient> {
     const mask = options.mask ?? (() => undefined);
     const credentials = await resolveCredentials(name, options.credentials ?? {}, { env: options.env ?? {}, mask });
-    const transport = new Transport({ insecureRegistries: options.insecureRegistries, retry: options.retry, logger: options.logger });
+    const transport = new Transport({ insecureRegistries: options.insecureRegistries, insecureRegistriesName: options.insecureRegistriesName, retry: options.retry, logger: options.logger });
     const auth = new Authenticator({ transport, registry: name.registry, credentials, mask, logger: options.logger, permissionHint: permissionHint(name) });
-    if (credentials) options.logger?.info(`Using credentials for ${name.domain} from ${credentials.source} (user ${credentials.username}).`);
+    if (credentials) {
+      const who = credentials.identityToken ? `an identity token${credentials.username ? ` of ${credentials.username}` : ''}` : `user ${credentials.username}`;
+      options.logger?.info(`Using credentials for ${name.domain} from ${credentials.source} (${who}).`);
+    }
     return new RegistryClient(name, transport, auth);
   }
 
@@ -203,7 +237,8 @@ export class RegistryClient {
         [repositoryScope(repository, ['pull', 'push'])],
       );
       if (response.status === 201 || response.status === 200 || response.status === 204) {
-        this.checkAnsweredDigest('PUT', url, response, blob.digest);
+        if (response.headers.has('docker-content-digest')) this.checkAnsweredDigest('PUT', url, response, blob.digest);
+        else await this.confirmManifest(repository, reference, blob);
         return blob.digest;
       }
       // Everything a manifest names was pushed before it, so "blob unknown" means "not yet":
@@ -215,6 +250,20 @@ export class RegistryClient {
       }
       throw this.fail('PUT', url, response);
     }
+  }
+
+  /**
+   * A registry that answers a manifest PUT without Docker-Content-Digest has not said what it
+   * stored: read the reference back and hash the bytes, so a tag is never taken on trust.
+   */
+  private async confirmManifest(repository: string, reference: string, blob: Blob): Promise<void> {
+    const stored = await this.getManifest(repository, reference, [blob.mediaType]);
+    if (stored?.digest === blob.digest) return;
+    throw new Failure(
+      `Expected ${this.registry} to serve ${repository}:${reference} as ${blob.digest} after accepting its PUT (the answer carried no Docker-Content-Digest), ` +
+        `found ${stored ? stored.digest : 'no such manifest'}. The bytes were changed on the way or the registry did not store them: nothing further is tagged. ` +
+        'Check what sits between this machine and the registry.',
+    );
   }
 
   private checkAnsweredDigest(method: string, url: string, response: HttpResponse, expected: string): void {
@@ -234,6 +283,31 @@ export class RegistryClient {
   async checkPush(repository: string): Promise<void> {
     await this.ready();
     await this.auth.header([repositoryScope(repository, ['pull', 'push'])]);
+  }
+
+  /**
+   * Every tag of a repository, following the `Link: <…>; rel="next"` pages; none for a
+   * repository that does not exist yet. `actions` are the token scope's: a publisher asks for
+   * pull,push so the token it already holds for the push serves.
+   */
+  async listTags(repository: string, actions: string[] = ['pull']): Promise<string[]> {
+    await this.ready();
+    const scopes = [repositoryScope(repository, actions)];
+    const first = this.url(`/v2/${repository}/tags/list`);
+    const tags: string[] = [];
+    const seen = new Set<string>();
+    for (let url: string | undefined = first; url; ) {
+      if (seen.has(url) || seen.size >= MAX_TAG_PAGES) {
+        throw new Failure(`Expected the tag list of ${this.registry}/${repository} to end, found ${seen.has(url) ? 'a page linking back to an earlier one' : `more than ${MAX_TAG_PAGES} pages`}. Check the registry (or the proxy in front of it).`);
+      }
+      seen.add(url);
+      const response = await this.call({ method: 'GET', url, headers: { accept: 'application/json' } }, scopes);
+      if (response.status === 404 && url === first) return [];
+      if (response.status !== 200) throw this.fail('GET', url, response);
+      tags.push(...tagsOfPage(this.registry, repository, response.body));
+      url = nextPage(response.headers.get('link'), response.url);
+    }
+    return tags;
   }
 
   /** A blob's bytes (e.g. a config), checked against its digest; undefined when the repository has none. */

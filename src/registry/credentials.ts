@@ -5,11 +5,19 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Failure } from '../failure.js';
+import { jsonErrorOffset, lineAndColumn } from './json-syntax.js';
 import { isDockerHub, type ImageName } from './reference.js';
 
 export interface Credentials {
   username: string;
+  /** Empty with an identity token. */
   password: string;
+  /**
+   * An OAuth2 refresh token (`identitytoken` in the Docker config, or a helper's `<token>`
+   * user, as Azure and Docker Desktop leave them): traded at the token service for access
+   * tokens with a POST, as docker does, never sent to the registry itself.
+   */
+  identityToken?: string;
   /** Where they came from, for logs: never the secret itself. */
   source: string;
 }
@@ -88,6 +96,13 @@ function findHelper(helpers: Record<string, string> | undefined, name: ImageName
 
 function decodeAuthEntry(key: string, entry: DockerAuthEntry, file: string, ctx: CredentialContext): Credentials | undefined {
   const source = `${file} (auths["${key}"])`;
+  if (entry.identitytoken) {
+    // docker lets the identity token win; `auth` then holds "username:" with no password.
+    ctx.mask(entry.identitytoken);
+    if (entry.auth) ctx.mask(entry.auth);
+    const fromAuth = entry.auth ? Buffer.from(entry.auth, 'base64').toString('utf8').split(':')[0] : undefined;
+    return { username: entry.username || fromAuth || '', password: '', identityToken: entry.identitytoken, source };
+  }
   if (entry.auth) {
     ctx.mask(entry.auth);
     const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
@@ -105,7 +120,6 @@ function decodeAuthEntry(key: string, entry: DockerAuthEntry, file: string, ctx:
     ctx.mask(entry.password);
     return { username: entry.username, password: entry.password, source };
   }
-  if (entry.identitytoken) ctx.mask(entry.identitytoken);
   // An empty entry is what `docker login` writes when a credsStore holds the secret.
   return undefined;
 }
@@ -118,13 +132,19 @@ export async function readDockerConfig(file: string): Promise<DockerConfig | und
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new Failure(`Expected to read the Docker config ${file}, found: ${(error as Error).message}. Fix its permissions or point DOCKER_CONFIG elsewhere.`);
   }
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
-    return parsed as DockerConfig;
-  } catch (error) {
-    throw new Failure(`Expected the Docker config ${file} to be a JSON object, found invalid JSON (${(error as Error).message}). Fix or remove the file.`);
+    parsed = JSON.parse(text);
+  } catch {
+    // Only where: V8's message quotes the text around the error, which may be a credential.
+    const offset = jsonErrorOffset(text);
+    const at = offset === undefined ? '' : (({ line, column }) => ` at line ${line}, column ${column}`)(lineAndColumn(text, offset));
+    throw new Failure(`Expected the Docker config ${file} to be JSON, found a syntax error${at}. Fix the file (or run \`docker login\` again), or point DOCKER_CONFIG elsewhere.`);
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Failure(`Expected the Docker config ${file} to hold a JSON object, found ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : `a ${typeof parsed}`}. Fix the file, or point DOCKER_CONFIG elsewhere.`);
+  }
+  return parsed as DockerConfig;
 }
 
 /** Runs `docker-credential-NAME get`: server URL on stdin, `{"Username","Secret"}` on stdout. */
@@ -175,12 +195,8 @@ export async function runCredentialHelper(helper: string, serverUrl: string, ctx
     throw new Failure(`Expected ${program} get to print a Username and a Secret for ${serverUrl}, found ${parsed.Secret ? 'no Username' : 'no Secret'}. Run \`docker login ${serverUrl}\` again.`);
   }
   ctx.mask(parsed.Secret);
-  if (parsed.Username === '<token>') {
-    // An OAuth refresh token (Azure's helper, for one): exchanging it is not implemented.
-    throw new Failure(
-      `Expected a username and password from ${program} for ${serverUrl}, found an identity token, which this tool cannot use. Pass a username and password (or token) explicitly.`,
-    );
-  }
+  // The helpers' protocol for an identity token (an OAuth2 refresh token), as docker reads it.
+  if (parsed.Username === '<token>') return { username: '', password: '', identityToken: parsed.Secret, source: `credential helper ${program}` };
   return { username: parsed.Username, password: parsed.Secret, source: `credential helper ${program}` };
 }
 

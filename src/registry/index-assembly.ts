@@ -4,8 +4,7 @@
 // then the tags, so a tag still never names an incomplete image.
 import { Failure } from '../failure.js';
 import { PLATFORMS, type Blob, type Platform } from '../types.js';
-import { RegistryClient, type RegistryClientOptions } from './client.js';
-import { parseImageName } from './reference.js';
+import type { RegistryClient } from './client.js';
 
 export interface PlatformManifest {
   platform: Platform;
@@ -14,9 +13,8 @@ export interface PlatformManifest {
 
 const IMAGE_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 
-export async function readPlatformManifests(image: string, digests: string[], options: RegistryClientOptions): Promise<PlatformManifest[]> {
-  const name = parseImageName(image);
-  const client = await RegistryClient.create(name, options);
+export async function readPlatformManifests(client: RegistryClient, digests: string[]): Promise<PlatformManifest[]> {
+  const { name } = client;
   const found: PlatformManifest[] = [];
   for (const digest of digests) {
     const manifest = await client.getManifest(name.repository, digest, [IMAGE_MANIFEST]);

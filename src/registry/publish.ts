@@ -19,6 +19,11 @@ export interface PublishTarget {
 export interface PublishOptions extends RegistryClientOptions {
   /** Where blobs were seen before, for cross-repository mounts; per run when absent. */
   blobLocations?: BlobLocations;
+  /**
+   * The run's client (see openRegistry), so the credential helper and the token service
+   * are asked once per run; a client of its own when absent.
+   */
+  client?: RegistryClient;
 }
 
 export interface PublishStats {
@@ -125,25 +130,35 @@ interface Session {
   client: RegistryClient;
   stats: PublishStats;
   logger: Logger;
+  /** The transport's counts when this publish began: a shared client has counted the checks before it. */
+  base: { requests: number; retries: number };
   /** The tag being pushed, while one is. */
   tagging?: string;
+}
+
+/** The registry client of one run, for checkPushAccess, existingTags and publish alike. */
+export async function openRegistry(image: string, options: PublishOptions = {}): Promise<RegistryClient> {
+  return RegistryClient.create(parseImageName(image), { ...options, logger: options.logger ?? noLogger });
 }
 
 async function openSession(target: PublishTarget, options: PublishOptions): Promise<Session> {
   const logger = options.logger ?? noLogger;
   const name = parseImageName(target.image);
   const tags = checkTags(target.tags);
-  const client = await RegistryClient.create(name, { ...options, logger });
+  if (options.client && options.client.name.name !== name.name) {
+    throw new Error(`publish to ${name.name} was handed the client of ${options.client.name.name}`);
+  }
+  const client = options.client ?? (await RegistryClient.create(name, { ...options, logger }));
   const stats: PublishStats = { blobsUploaded: 0, blobsMounted: 0, blobsSkipped: 0, bytesUploaded: 0, manifestsPushed: 0, tagsPushed: 0, requests: 0, retries: 0 };
-  return { name, tags, client, stats, logger };
+  return { name, tags, client, stats, logger, base: { ...client.transport.stats } };
 }
 
 /** Runs the pushes, then fills in the transport's counts; a Failure says how far it got. */
 async function pushing(session: Session, work: () => Promise<void>): Promise<void> {
-  const { stats, client, name, tags } = session;
+  const { stats, client, name, tags, base } = session;
   const finish = () => {
-    stats.requests = client.transport.stats.requests;
-    stats.retries = client.transport.stats.retries;
+    stats.requests = client.transport.stats.requests - base.requests;
+    stats.retries = client.transport.stats.retries - base.retries;
   };
   try {
     await work();
@@ -239,8 +254,23 @@ export async function publishIndex(index: Blob, platforms: Published['platforms'
 }
 
 /** Fails fast, before a build, when the registry is unreachable or refuses our credentials. */
-export async function checkPushAccess(image: string, options: PublishOptions = {}): Promise<void> {
-  const name = parseImageName(image);
-  const client = await RegistryClient.create(name, options);
-  await client.checkPush(name.repository);
+export async function checkPushAccess(client: RegistryClient): Promise<void> {
+  await client.checkPush(client.name.repository);
+}
+
+/**
+ * The tags already in the repository, so line tags and `latest` never move back to an older
+ * version. Asked with the push's scope: the token the access check fetched serves.
+ */
+export async function existingTags(client: RegistryClient): Promise<string[]> {
+  try {
+    return await client.listTags(client.name.repository, ['pull', 'push']);
+  } catch (error) {
+    if (!(error instanceof Failure)) throw error;
+    throw new Failure(
+      `${error.message} (The repository's tags are read so that line tags and latest never move back to an older version; ` +
+        'with latest true or false and tag templates naming one build, such as {{raw}}, they are not needed.)',
+      { cause: error },
+    );
+  }
 }

@@ -33,6 +33,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 export interface TransportOptions {
   /** Hosts (`host` or `host:port`) that may be spoken to over plain HTTP, besides loopback. */
   insecureRegistries?: string[];
+  /** How the entry names that list (`input "insecure-registries"`, `--insecure-registry`), for messages. */
+  insecureRegistriesName?: string;
   retry?: Partial<RetryPolicy>;
   logger?: Logger;
   /** Injected in unit tests; real timers otherwise. */
@@ -54,9 +56,13 @@ export interface HttpResponse {
   body: Buffer;
   /** The URL that answered, after redirects: relative Locations resolve against it. */
   url: string;
-  /** Attempts beyond the first this request needed. */
+  /** Attempts beyond the first this request needed, over all its redirects. */
   retries: number;
 }
+
+/** Redirects followed per request, as many as Go's HTTP client (and so docker) follows. */
+export const MAX_REDIRECTS = 10;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export interface TransportStats {
   /** HTTP exchanges sent, retries included. */
@@ -140,8 +146,9 @@ function classify(error: unknown): NetworkProblem {
   const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string; name?: string } };
   if (err?.name === 'TimeoutError' || err?.cause?.name === 'TimeoutError') return { code: 'TIMEOUT', detail: 'timed out', kind: 'timeout' };
   const code = err?.cause?.code ?? (err as { code?: string })?.code ?? '';
-  // OpenSSL messages carry file paths and line numbers: keep the first clause.
-  const detail = (err?.cause?.message ?? err?.message ?? String(error)).split('\n')[0].replace(/:\.\.\/deps\/.*$/, '');
+  // OpenSSL messages carry an error number, file paths and line numbers: keep the reason.
+  const first = (err?.cause?.message ?? err?.message ?? String(error)).split('\n')[0].replace(/:\.\.\/deps\/.*$/, '');
+  const detail = /^[0-9A-F]+:error:[0-9A-F]+:/.test(first) ? (first.split(':').at(-1) ?? first) : first;
   if (NOT_TLS.has(code)) return { code, detail, kind: 'not-tls' };
   if (CERTIFICATE.has(code)) return { code, detail, kind: 'certificate' };
   if (TRANSIENT.has(code)) return { code, detail, kind: 'transient' };
@@ -158,6 +165,7 @@ export class Transport {
   readonly policy: RetryPolicy;
   readonly stats: TransportStats = { requests: 0, retries: 0 };
   private readonly insecure: Set<string>;
+  private readonly insecureName: string;
   /** Hosts allowed plain HTTP that turned out not to speak TLS. */
   private readonly plainHosts = new Set<string>();
   private readonly sleep: (ms: number) => Promise<void>;
@@ -167,6 +175,7 @@ export class Transport {
   constructor(options: TransportOptions = {}) {
     this.policy = retryPolicy(options.retry);
     this.insecure = new Set((options.insecureRegistries ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean));
+    this.insecureName = options.insecureRegistriesName ?? 'insecure-registries';
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
     this.logger = options.logger;
@@ -198,13 +207,38 @@ export class Transport {
     return `${this.plainHosts.has(host.toLowerCase()) ? 'http' : 'https'}://${host}`;
   }
 
+  /**
+   * Sends a request, following redirects by hand (at most MAX_REDIRECTS): each hop must pass
+   * the same HTTPS rule as the first URL, and Authorization never leaves the origin it was
+   * meant for (a registry's blob storage gets a signed URL instead).
+   */
   async send(request: HttpRequest): Promise<HttpResponse> {
+    let hop = request;
+    let retries = 0;
+    for (let redirects = 0; ; redirects++) {
+      const response = await this.exchange(hop, redirects > 0 ? request : undefined);
+      retries += response.retries;
+      const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+      if (location === null) return { ...response, retries };
+      if (redirects === MAX_REDIRECTS) {
+        throw new Failure(
+          `Expected ${new URL(request.url).host} to answer ${describeRequest(request.method, request.url)} within ${MAX_REDIRECTS} redirects, found more (the last to ${describeRequest(hop.method, hop.url)}). ` +
+            'A proxy or the registry is redirecting in a loop: check the registry address and what sits in front of it.',
+        );
+      }
+      hop = redirectedRequest(hop, response, location);
+    }
+  }
+
+  /** One URL, with its retries and the switch to plain HTTP for an allowed host that speaks no TLS. */
+  private async exchange(request: HttpRequest, redirectedFrom?: HttpRequest): Promise<HttpResponse> {
     let url = new URL(request.url);
     const host = url.host.toLowerCase();
+    const via = redirectedFrom ? `, where ${describeRequest(redirectedFrom.method, redirectedFrom.url)} to ${new URL(redirectedFrom.url).host} redirected` : '';
     if (url.protocol === 'http:' && !this.allowsPlainHttp(host)) {
       throw new Failure(
-        `Expected HTTPS for ${host}, found a plain HTTP URL (${describeRequest(request.method, url.href)}). ` +
-          `Plain HTTP is used only for loopback hosts and those listed in insecure-registries: add ${host} there if it really serves no TLS.`,
+        `Expected HTTPS for ${host}, found a plain HTTP URL (${describeRequest(request.method, url.href)}${via}). ` +
+          `Plain HTTP is used only for loopback hosts and those listed in ${this.insecureName}: add ${host} there if it really serves no TLS.`,
       );
     }
     const what = describeRequest(request.method, url.href);
@@ -217,7 +251,7 @@ export class Transport {
           method: request.method,
           headers: { 'user-agent': USER_AGENT, ...request.headers },
           body: request.body,
-          redirect: 'follow',
+          redirect: 'manual',
           signal: AbortSignal.timeout(this.policy.timeoutMs),
         });
         const body = Buffer.from(await response.arrayBuffer());
@@ -230,10 +264,16 @@ export class Transport {
           await this.sleep(delay);
           continue;
         }
-        return { status: response.status, statusText: response.statusText, headers: response.headers, body, url: response.url || url.href, retries };
+        return { status: response.status, statusText: response.statusText, headers: response.headers, body, url: url.href, retries };
       } catch (error) {
         const problem = classify(error);
-        if (problem.kind === 'not-tls' && url.protocol === 'https:' && this.allowsPlainHttp(host)) {
+        if (problem.kind === 'not-tls' && url.protocol === 'https:') {
+          if (!this.allowsPlainHttp(host)) {
+            throw new Failure(
+              `Expected ${host} to speak TLS on ${what}${via}, found it seems to speak plain HTTP (${problem.detail}). ` +
+                `Plain HTTP is used only for loopback hosts and those listed in ${this.insecureName}: add ${host} there if this registry really serves no TLS, or check the port.`,
+            );
+          }
           // Not a retry: the same attempt, in the scheme the host speaks.
           this.plainHosts.add(host);
           url = new URL(url.href.replace(/^https:/, 'http:'));
@@ -242,7 +282,7 @@ export class Transport {
         }
         if (problem.kind === 'certificate') {
           throw new Failure(
-            `Expected a TLS certificate for ${host} that this machine trusts, found: ${problem.detail} (${problem.code}) on ${what}. ` +
+            `Expected a TLS certificate for ${host} that this machine trusts, found: ${problem.detail} (${problem.code}) on ${what}${via}. ` +
               'If the registry uses a private CA, start the process with NODE_EXTRA_CA_CERTS=/path/to/ca.pem.',
           );
         }
@@ -257,13 +297,38 @@ export class Transport {
         }
         const timeout = problem.kind === 'timeout' ? `timed out after ${formatMs(this.policy.timeoutMs)}` : problem.detail;
         throw new NetworkFailure(
-          `Expected ${host} to answer ${what}, found no answer: ${timeout}${attempt > 1 ? ` (${attempt} attempts)` : ''}. ` +
+          `Expected ${host} to answer ${what}${via}, found no answer: ${timeout}${attempt > 1 ? ` (${attempt} attempts)` : ''}. ` +
             'Check that the registry address is right, that it is up and reachable from this machine, then run again.',
           attempt - 1,
         );
       }
     }
   }
+}
+
+/**
+ * The request a redirect asks for, by the fetch standard's rules: 303 (and 301/302 after a
+ * POST) becomes a GET without body; 307/308 resend the same request. Authorization goes
+ * only to the origin it was given for.
+ */
+export function redirectedRequest(from: HttpRequest, response: Pick<HttpResponse, 'status' | 'url'>, location: string): HttpRequest {
+  let next: URL;
+  try {
+    next = new URL(location, response.url);
+  } catch {
+    next = new URL('invalid:');
+  }
+  if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+    throw new Failure(
+      `Expected ${new URL(from.url).host} to redirect ${describeRequest(from.method, from.url)} to an http(s) URL, found a ${next.protocol === 'invalid:' ? 'malformed' : next.protocol} Location. ` +
+        'The registry (or a proxy) is misconfigured: check what sits in front of it.',
+    );
+  }
+  const sameOrigin = next.origin === new URL(from.url).origin;
+  const toGet = (response.status === 303 && from.method !== 'HEAD') || ((response.status === 301 || response.status === 302) && from.method === 'POST');
+  const dropped = new Set([...(sameOrigin ? [] : ['authorization', 'cookie']), ...(toGet ? ['content-type', 'content-length'] : [])]);
+  const headers = Object.fromEntries(Object.entries(from.headers ?? {}).filter(([name]) => !dropped.has(name.toLowerCase())));
+  return toGet ? { method: 'GET', url: next.href, headers } : { method: from.method, url: next.href, headers, body: from.body };
 }
 
 /** A request that got no HTTP answer at all, after its retries. */

@@ -122,3 +122,42 @@ test('anonymous at a token service gets a pull-only token: HEAD works, the uploa
   );
   assert.equal(registry.tokenIssuer?.requests.length, 2, 'a token, then one more after the 401: no storm');
 });
+
+test('an identity token in the Docker config: traded at the token service (refresh_token grant) and pushed with', async (t) => {
+  const registry = await startRegistry({ auth: 'token', token: { identityTokens: { 'idt-for-pusher': 'pusher' } } });
+  t.after(registry.stop);
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { [registry.host]: { auth: Buffer.from('pusher:').toString('base64'), identitytoken: 'idt-for-pusher' } } }));
+  const logs: string[] = [];
+  const masked: string[] = [];
+  const image = makeTestImage('identity-token');
+  const result = await publish(image, { image: `${registry.host}/web`, tags: ['latest'] }, {
+    env: { DOCKER_CONFIG: dir },
+    logger: { info: (m) => logs.push(m), warning: (m) => logs.push(m) },
+    mask: (s) => void masked.push(s),
+    retry: fast,
+  });
+  assert.equal(result.stats.blobsUploaded, 4);
+  assert.deepEqual(
+    registry.tokenIssuer?.requests.map((r) => [r.method, r.grant, r.clientId, r.account, r.status]),
+    [['POST', 'refresh_token', 'static-thttpd', 'pusher', 200]],
+    'one grant, no Basic GET',
+  );
+  assert.match(logs.join('\n'), /Using credentials for 127\.0\.0\.1:\d+ from .*config\.json \(auths\["127\.0\.0\.1:\d+"\]\) \(an identity token of pusher\)/);
+  assert.ok(masked.includes('idt-for-pusher'));
+  assert.ok(!logs.join('\n').includes('idt-for-pusher'));
+  assert.ok((await skopeoRaw(`${registry.host}/web:latest`, { tls: false, username: registry.username, password: registry.password })).equals(image.index.data));
+});
+
+test('an identity token the token service no longer takes: one clear error, nothing pushed', async (t) => {
+  const registry = await startRegistry({ auth: 'token', token: { identityTokens: {} } });
+  t.after(registry.stop);
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { [registry.host]: { identitytoken: 'expired-idt' } } }));
+  await assert.rejects(publish(makeTestImage('stale-idt'), { image: `${registry.host}/web`, tags: ['latest'] }, { env: { DOCKER_CONFIG: dir }, retry: fast }), (error: Error) => {
+    assert.match(error.message, /to accept POST \/token, found 401 Unauthorized.*with an identity token \(from .*config\.json.*\)\. The identity token may have expired: run `docker login` again/);
+    assert.ok(!error.message.includes('expired-idt'));
+    return true;
+  });
+  assert.ok(!registry.requests().some((r) => r.method !== 'GET'), 'only the /v2/ probe reached the registry');
+});

@@ -123,3 +123,47 @@ test('a blob PUT whose answer is lost: the retry finds the upload closed, and a 
   assert.deepEqual(puts.map((r) => r.status), [201, 404, 201, 201, 201], 'the lost 201, the retry refused, then the rest');
   assert.ok((await skopeoRaw(`${registry.host}/web:latest`, { tls: false })).equals(image.index.data));
 });
+
+test('a proxy dropping Docker-Content-Digest from manifest PUTs: each manifest and tag is read back and confirmed', async (t) => {
+  const registry = await startRegistry({ auth: 'none' });
+  t.after(registry.stop);
+  const proxy = await startFaultProxy(registry.host, {
+    rewriteHeaders: (req, headers) => {
+      if (req.method === 'PUT' && req.url.includes('/manifests/')) delete headers['docker-content-digest'];
+    },
+  });
+  t.after(proxy.stop);
+  const image = makeTestImage('no-digest-header');
+  const result = await publish(image, { image: `${proxy.host}/web`, tags: ['latest', '1'] }, { retry: fast });
+  assert.equal(result.digest, image.index.digest);
+  const references = [...image.platforms.map((p) => p.manifest.digest), image.index.digest, 'latest', '1'];
+  assert.deepEqual(
+    registry.requests().filter((r) => r.uri.includes('/manifests/')).map((r) => `${r.method} ${r.uri.split('/manifests/')[1]}`),
+    references.flatMap((ref) => [`PUT ${ref}`, `GET ${ref}`]),
+    'every PUT followed by a GET of what it named',
+  );
+});
+
+test('a proxy dropping Docker-Content-Digest and serving other bytes back: caught at the first manifest, no tag written', async (t) => {
+  const registry = await startRegistry({ auth: 'none' });
+  t.after(registry.stop);
+  const image = makeTestImage('no-digest-forged');
+  const manifest = image.platforms[0]?.manifest;
+  assert.ok(manifest);
+  const forged = Buffer.from(manifest.data.toString().replace('"schemaVersion":2', '"schemaVersion": 2'));
+  const proxy = await startFaultProxy(registry.host, {
+    rewriteHeaders: (req, headers) => {
+      if (req.method === 'PUT' && req.url.includes('/manifests/')) delete headers['docker-content-digest'];
+    },
+    intercept: (req) => (req.method === 'GET' && req.url.includes('/manifests/') ? { status: 200, headers: { 'content-type': manifest.mediaType }, body: forged.toString() } : undefined),
+  });
+  t.after(proxy.stop);
+  await assert.rejects(publish(image, { image: `${proxy.host}/web`, tags: ['latest'] }, { retry: fast }), (error: Error) => {
+    assert.ok(error instanceof Failure);
+    assert.match(error.message, new RegExp(`Expected the manifest ${manifest.digest} from .*, found bytes with digest sha256:[0-9a-f]{64}\\. Something rewrote them on the way`));
+    assert.match(error.message, /no tag was changed/);
+    return true;
+  });
+  assert.ok(!registry.requests().some(isTagPut));
+  await tagIsAbsent(registry, 'web', 'latest');
+});

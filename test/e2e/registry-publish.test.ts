@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { JsonFileBlobLocations, MemoryBlobLocations } from '../../src/registry/blob-locations.js';
-import { publish, type PublishOptions } from '../../src/registry/publish.js';
+import { checkPushAccess, existingTags, openRegistry, publish, type PublishOptions } from '../../src/registry/publish.js';
 import type { Image } from '../../src/types.js';
 import { makeTestImage, publishInChild, skopeoRaw, startRegistry, type SkopeoAccess, type TestRegistry } from '../helpers/registry.js';
 
@@ -141,4 +141,19 @@ test('a stale blob location: the registry declines the mount (202) and the uploa
   assert.equal(registry.blobUploads(), 4);
   assert.deepEqual(await locations.repositoriesWith(registry.host, image.platforms[0]?.layer.digest ?? ''), ['web', 'never/pushed']);
   assert.ok((await skopeoRaw(`${registry.host}/web:latest`, { tls: false })).equals(image.index.data));
+});
+
+test("a repository's tags are listed with the push's token; a new repository has none", async (t) => {
+  const registry = await startRegistry({ auth: 'token', token: { expiresIn: 300 } });
+  t.after(registry.stop);
+  const credentials = { username: registry.username, password: registry.password };
+  const tags = ['1.3.9', '1.3', '1.4.0', '1.4', '1', 'latest'];
+  await publish(makeTestImage('listed'), { image: `${registry.host}/web`, tags }, { credentials, retry: fast });
+  // distribution 2.8 answers in one page (pagination of tags came with 3.0): test/unit covers Link pages.
+  const client = await openRegistry(`${registry.host}/web`, { credentials, retry: fast });
+  const issued = registry.tokenIssuer?.requests.length ?? 0;
+  await checkPushAccess(client);
+  assert.deepEqual((await existingTags(client)).sort(), [...tags].sort());
+  assert.equal(registry.tokenIssuer?.requests.length, issued + 1, 'the access check and the listing share one token');
+  assert.deepEqual(await client.listTags('nothing/here'), []);
 });

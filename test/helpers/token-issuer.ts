@@ -1,5 +1,6 @@
 // A token service for distribution's `auth: token` mode, on 127.0.0.1. It checks Basic
-// credentials and signs an RS256 JWT granting the requested scopes. Distribution 2.8 checks
+// credentials (GET, the token spec) or an identity token (POST, OAuth2's refresh_token grant,
+// as docker sends it) and signs an RS256 JWT granting the requested scopes. Distribution 2.8 checks
 // `iss`, `aud` (= service), `exp`/`nbf` (60 s leeway), the `access` claim, and that the
 // signing key is trusted: we send the signing certificate in the `x5c` header, and the
 // registry's `rootcertbundle` holds that same self-signed certificate, so the chain is one
@@ -17,10 +18,17 @@ export interface TokenRequest {
   service: string | null;
   scopes: string[];
   status: number;
+  /** `GET` with Basic (or anonymous), or `POST` with a form. */
+  method: string;
+  /** The form's grant_type and client_id, for a POST. */
+  grant?: string;
+  clientId?: string;
 }
 
 export interface TokenIssuerOptions {
   users?: Record<string, string>;
+  /** Identity (refresh) tokens and the account each stands for. */
+  identityTokens?: Record<string, string>;
   service?: string;
   issuer?: string;
   /** Which field carries the token: the spec allows `token`, `access_token` or both. */
@@ -91,15 +99,49 @@ export async function startTokenIssuer(options: TokenIssuerOptions = {}): Promis
     return `${signingInput}.${base64url(sign('sha256', Buffer.from(signingInput), key))}`;
   };
 
+  /** Authenticated users get what they ask for; anonymous ones only pull. */
+  const grant = (account: string | undefined, scopes: string[]) =>
+    jwt(
+      account,
+      scopes
+        .map(parseScope)
+        .filter((a): a is Access => a !== undefined)
+        .map((a) => (account ? a : { ...a, actions: a.actions.filter((x) => x === 'pull') }))
+        .filter((a) => a.actions.length > 0),
+    );
+  const reply = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+
+  /** OAuth2's refresh_token grant: the form docker posts for an identity token. */
+  const refreshGrant = (req: IncomingMessage, res: ServerResponse) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const form = new URLSearchParams(body);
+      const scopes = (form.get('scope') ?? '').split(' ').filter(Boolean);
+      const account = options.identityTokens?.[form.get('refresh_token') ?? ''];
+      const fields = { service: form.get('service'), scopes, method: 'POST', grant: form.get('grant_type') ?? undefined, clientId: form.get('client_id') ?? undefined };
+      if (fields.grant !== 'refresh_token' || !fields.clientId || fields.service !== service) {
+        requests.push({ ...fields, account: undefined, status: 400 });
+        return reply(res, 400, { error: 'invalid_request' });
+      }
+      if (!account) {
+        requests.push({ ...fields, account: undefined, status: 401 });
+        return reply(res, 401, { error: 'invalid_grant' });
+      }
+      requests.push({ ...fields, account, status: 200 });
+      reply(res, 200, { access_token: grant(account, scopes), scope: scopes.join(' '), ...(options.expiresIn !== undefined ? { expires_in: options.expiresIn } : {}) });
+    });
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/token') return reply(res, 404, { errors: [{ code: 'NOT_FOUND', message: 'no such path' }] });
+    if (req.method === 'POST') return refreshGrant(req, res);
     const scopes = url.searchParams.getAll('scope').flatMap((s) => s.split(' ')).filter(Boolean);
-    const record = (status: number, account?: string) => requests.push({ account, service: url.searchParams.get('service'), scopes, status });
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    if (url.pathname !== '/token') return reply(404, { errors: [{ code: 'NOT_FOUND', message: 'no such path' }] });
+    const record = (status: number, account?: string) => requests.push({ account, service: url.searchParams.get('service'), scopes, status, method: 'GET' });
     let account: string | undefined;
     const authorization = req.headers.authorization;
     if (authorization) {
@@ -110,20 +152,14 @@ export async function startTokenIssuer(options: TokenIssuerOptions = {}): Promis
       if (colon <= 0 || users[user] === undefined || users[user] !== decoded.slice(colon + 1)) {
         record(401);
         res.setHeader('www-authenticate', 'Basic realm="test token issuer"');
-        return reply(401, { errors: [{ code: 'UNAUTHORIZED', message: 'invalid username or password' }] });
+        return reply(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'invalid username or password' }] });
       }
       account = user;
     }
-    // Authenticated users get what they ask for; anonymous ones only pull.
-    const access = scopes
-      .map(parseScope)
-      .filter((a): a is Access => a !== undefined)
-      .map((a) => (account ? a : { ...a, actions: a.actions.filter((x) => x === 'pull') }))
-      .filter((a) => a.actions.length > 0);
-    const token = jwt(account, access);
+    const token = grant(account, scopes);
     record(200, account);
     const field = options.tokenField ?? 'token';
-    reply(200, {
+    reply(res, 200, {
       ...(field !== 'access_token' ? { token } : {}),
       ...(field !== 'token' ? { access_token: token } : {}),
       ...(options.expiresIn !== undefined ? { expires_in: options.expiresIn } : {}),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
-import { Authenticator, parseWwwAuthenticate, registryErrorText, repositoryScope } from '../../src/registry/auth.js';
+import { Authenticator, OAUTH_CLIENT_ID, parseWwwAuthenticate, registryErrorText, repositoryScope } from '../../src/registry/auth.js';
 import { Transport } from '../../src/registry/transport.js';
 
 const challenges: [string, { scheme: string; params: Record<string, string> }[]][] = [
@@ -97,4 +97,56 @@ test('bearer tokens: access_token accepted, cached per scope for expires_in (60 
   assert.equal(query.get('account'), 'u');
   for (const secret of ['p4ss', 'tok-1', 'tok-2', 'tok-3']) assert.ok(masked.includes(secret), `${secret} masked`);
   assert.ok(masked.includes(`Basic ${Buffer.from('u:p4ss').toString('base64')}`), 'the Basic header value is masked too');
+});
+
+test('an identity token is traded with an OAuth2 refresh_token grant, as docker does; a rotated one is used next', async (t) => {
+  const grants: { method: string; type: string | undefined; form: Record<string, string> }[] = [];
+  const svc = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const form = Object.fromEntries(new URLSearchParams(body));
+      grants.push({ method: req.method ?? '', type: req.headers['content-type'], form });
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ access_token: `access-${grants.length}`, refresh_token: `rotated-${grants.length}`, expires_in: 300 }));
+    });
+  });
+  await new Promise<void>((resolve) => svc.listen(0, '127.0.0.1', resolve));
+  t.after(() => svc.close());
+  const realm = `http://127.0.0.1:${(svc.address() as AddressInfo).port}/oauth2/token`;
+  const registry = createServer((_req, res) => res.writeHead(401, { 'www-authenticate': `Bearer realm="${realm}",service="svc"` }).end());
+  await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
+  t.after(() => registry.close());
+  const host = `127.0.0.1:${(registry.address() as AddressInfo).port}`;
+  const masked: string[] = [];
+  const auth = new Authenticator({
+    transport: new Transport({ retry: { attempts: 1 } }),
+    registry: host,
+    credentials: { username: '', password: '', identityToken: 'idt-secret', source: 'test' },
+    mask: (s) => masked.push(s),
+    permissionHint: '',
+  });
+  await auth.start(`http://${host}`);
+  assert.equal(await auth.header([repositoryScope('web', ['pull', 'push'])]), 'Bearer access-1');
+  assert.equal(await auth.header([repositoryScope('other', ['pull'])]), 'Bearer access-2');
+  assert.deepEqual(grants, [
+    { method: 'POST', type: 'application/x-www-form-urlencoded', form: { grant_type: 'refresh_token', refresh_token: 'idt-secret', client_id: OAUTH_CLIENT_ID, scope: 'repository:web:pull,push', service: 'svc' } },
+    { method: 'POST', type: 'application/x-www-form-urlencoded', form: { grant_type: 'refresh_token', refresh_token: 'rotated-1', client_id: OAUTH_CLIENT_ID, scope: 'repository:other:pull', service: 'svc' } },
+  ]);
+  for (const secret of ['idt-secret', 'access-1', 'rotated-1']) assert.ok(masked.includes(secret), `${secret} masked`);
+});
+
+test('an identity token for a registry asking for Basic: a Failure saying what to pass instead', async (t) => {
+  const registry = createServer((_req, res) => res.writeHead(401, { 'www-authenticate': 'Basic realm="r"' }).end());
+  await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
+  t.after(() => registry.close());
+  const host = `127.0.0.1:${(registry.address() as AddressInfo).port}`;
+  const auth = new Authenticator({
+    transport: new Transport({ retry: { attempts: 1 } }),
+    registry: host,
+    credentials: { username: 'u', password: '', identityToken: 'idt', source: 'config.json (auths["x"])' },
+    mask: () => undefined,
+    permissionHint: '',
+  });
+  await assert.rejects(auth.start(`http://${host}`), /asks for HTTP Basic, found only an identity token \(from config\.json \(auths\["x"\]\)\), which only a token service takes\. Pass username and password/);
 });

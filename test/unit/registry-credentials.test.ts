@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { Failure } from '../../src/failure.js';
 import { configKeyHost, dockerConfigPath, resolveCredentials, type Env } from '../../src/registry/credentials.js';
+import { jsonErrorOffset, lineAndColumn } from '../../src/registry/json-syntax.js';
 import { parseImageName } from '../../src/registry/reference.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -161,10 +162,89 @@ test('a helper that fails otherwise, or prints no secret, is a Failure that prin
   await assert.rejects(resolveCredentials(parseImageName('ghcr.io/me/web'), {}, s), /found no Secret/);
 });
 
-test('an unreadable Docker config is a Failure naming the file', async (t) => {
+/** Every run of four characters of the file: none may appear in a message about it. */
+function windowsOf(text: string): string[] {
+  return Array.from({ length: Math.max(0, text.length - 3) }, (_, i) => text.slice(i, i + 4));
+}
+
+const secret = b64('user:SUPERSECRET');
+/** `line L, column C` of the first character of `marker` in `text`, counted by hand. */
+function where(text: string, marker: string): string {
+  const before = text.slice(0, text.indexOf(marker));
+  return `line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
+}
+const unquoted = `{\n  "auths": {\n    "ghcr.io": {\n      "auth": ${secret}\n    }\n  }\n}\n`;
+const trailing = `{"auths": {"ghcr.io": {"auth": "${secret}"},}}`;
+const cut = `{"auths": {"ghcr.io": {"auth": "${secret}`;
+const control = `{"auths": {"ghcr.io": {"auth": "${b64('user:SUPER')}\tSECRET"}}}`;
+const brokenConfigs: [string, string, string][] = [
+  // V8 quotes the text around an unexpected token: here, part of the credential.
+  ['an unquoted auth value', unquoted, where(unquoted, secret)],
+  ['a trailing comma', trailing, where(trailing, '}}')],
+  ['a cut-off file', cut, `line 1, column ${cut.length + 1}`],
+  ['a control character in a string', control, where(control, '\t')],
+];
+for (const [what, text, position] of brokenConfigs) {
+  test(`a Docker config with ${what}: the error gives the path and position, no byte of the file`, async (t) => {
+    const s = sandbox(t);
+    s.writeConfig(text);
+    await assert.rejects(resolveCredentials(parseImageName('ghcr.io/me/web'), {}, s), (e: Error) => {
+      assert.ok(e instanceof Failure);
+      assert.equal(
+        e.message,
+        `Expected the Docker config ${join(s.env.DOCKER_CONFIG ?? '', 'config.json')} to be JSON, found a syntax error at ${position}. Fix the file (or run \`docker login\` again), or point DOCKER_CONFIG elsewhere.`,
+      );
+      const leaked = windowsOf(text.replace(/\s+/g, ' ')).filter((w) => e.message.includes(w));
+      assert.deepEqual(leaked, [], 'no four characters of the file');
+      return true;
+    });
+  });
+}
+
+test('the JSON syntax scanner agrees with JSON.parse', () => {
+  const valid = ['{}', '[]', ' {"a": [1, -2.5e+3, true, false, null, "\\u00e9\\n"]} ', '"x"', '0', '{"a":{"b":[{}]}}'];
+  for (const text of valid) assert.equal(jsonErrorOffset(text), undefined, text);
+  const invalid: [string, number][] = [['', 0], ['{', 1], ['{"a" 1}', 5], ['[1,]', 3], ['01', 1], ['{"a":tru}', 5], ['"\\x"', 1], ['{} x', 3], ['\ufeff{}', 0]];
+  for (const [text, offset] of invalid) {
+    assert.throws(() => JSON.parse(text), SyntaxError, text);
+    assert.equal(jsonErrorOffset(text), offset, text);
+  }
+  assert.deepEqual(lineAndColumn('ab\ncd\nef', 7), { line: 3, column: 2 });
+});
+
+test('a Docker config that is JSON but no object is a Failure naming the file', async (t) => {
   const s = sandbox(t);
-  s.writeConfig('{ not json');
-  await assert.rejects(resolveCredentials(parseImageName('ghcr.io/me/web'), {}, s), (e: Error) => e instanceof Failure && e.message.includes('config.json') && /invalid JSON/.test(e.message));
+  s.writeConfig('["ghcr.io"]');
+  await assert.rejects(resolveCredentials(parseImageName('ghcr.io/me/web'), {}, s), /config\.json to hold a JSON object, found an array/);
+});
+
+test('an identity token in auths is used as one, whatever auth says: docker gives it precedence', async (t) => {
+  const s = sandbox(t);
+  // What `docker login` leaves for a registry whose token service issued an identity token.
+  s.writeConfig({ auths: { 'registry.example.com': { auth: b64('00000000-0000-0000-0000-000000000000:'), identitytoken: 'refresh-me' } } });
+  const creds = await resolveCredentials(parseImageName('registry.example.com/a/b'), {}, s);
+  assert.deepEqual(creds, {
+    username: '00000000-0000-0000-0000-000000000000',
+    password: '',
+    identityToken: 'refresh-me',
+    source: `${join(s.env.DOCKER_CONFIG ?? '', 'config.json')} (auths["registry.example.com"])`,
+  });
+  assert.ok(s.masked.includes('refresh-me'));
+  s.writeConfig({ auths: { 'registry.example.com': { identitytoken: 'only-this' } } });
+  assert.deepEqual(await resolveCredentials(parseImageName('registry.example.com/a/b'), {}, s), { ...creds, username: '', identityToken: 'only-this' });
+});
+
+test('a credential helper answering the user <token> hands over an identity token', async (t) => {
+  const s = sandbox(t);
+  s.helper('azure', { 'example.azurecr.io': { Username: '<token>', Secret: 'refresh-from-helper' } });
+  s.writeConfig({ credHelpers: { 'example.azurecr.io': 'azure' } });
+  const creds = await resolveCredentials(parseImageName('example.azurecr.io/web'), {}, s);
+  assert.deepEqual(creds, { username: '', password: '', identityToken: 'refresh-from-helper', source: 'credential helper docker-credential-azure' });
+  assert.ok(s.masked.includes('refresh-from-helper'));
+});
+
+test('an unreadable auth entry is a Failure naming the key', async (t) => {
+  const s = sandbox(t);
   s.writeConfig({ auths: { 'ghcr.io': { auth: b64('nocolon') } } });
   await assert.rejects(resolveCredentials(parseImageName('ghcr.io/me/web'), {}, s), /base64 of "username:password"/);
 });

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { Failure } from '../../src/failure.js';
-import { backoffDelay, DEFAULT_RETRY_POLICY, isLoopbackHost, parseRetryAfter, retryPolicy, Transport } from '../../src/registry/transport.js';
+import { backoffDelay, DEFAULT_RETRY_POLICY, isLoopbackHost, MAX_REDIRECTS, parseRetryAfter, retryPolicy, Transport } from '../../src/registry/transport.js';
 import { freePort } from '../helpers/net.js';
 import { makeTls } from '../helpers/tls.js';
 
@@ -215,4 +215,107 @@ test('a private CA is trusted through NODE_EXTRA_CA_CERTS, and its absence is a 
   const without = await run({});
   assert.match(without, /^FAIL Expected a TLS certificate for 127\.0\.0\.1:\d+ that this machine trusts.*UNABLE_TO_VERIFY_LEAF_SIGNATURE.*NODE_EXTRA_CA_CERTS/);
   assert.equal(await run({ NODE_EXTRA_CA_CERTS: tls.caFile }), 'OK trusted');
+});
+
+// ---- redirects: followed by hand, each hop under the same HTTPS rule, Authorization kept to its origin ----
+
+interface Seen {
+  method: string;
+  url: string;
+  authorization: string | undefined;
+  body: string;
+}
+
+/** A loopback server recording what reached it (method, path, Authorization, body). */
+async function recording(answer: (req: IncomingMessage, res: ServerResponse, hit: number) => void) {
+  const seen: Seen[] = [];
+  const s = await serve((req, res, hit) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body: Buffer.concat(chunks).toString() });
+      answer(req, res, hit);
+    });
+  });
+  return { ...s, seen, host: new URL(s.url).host };
+}
+
+test('a redirect to plain HTTP on a host not allowed it is refused before any byte goes there', async (t) => {
+  // 0.0.0.0 reaches 127.0.0.1 on Linux, yet is no loopback name to the transport: it stands
+  // in for a remote host without leaving the machine.
+  const target = await recording((_req, res) => res.writeHead(200).end('leaked'));
+  t.after(target.close);
+  const remote = `0.0.0.0:${new URL(target.url).port}`;
+  const origin = await recording((_req, res) => res.writeHead(307, { location: `http://${remote}/storage/blob?sig=secret` }).end());
+  t.after(origin.close);
+  const transport = new Transport({ retry: fast, insecureRegistriesName: '--insecure-registry' });
+  await assert.rejects(transport.send({ method: 'GET', url: `${origin.url}/v2/web/blobs/sha256:abc`, headers: { authorization: 'Bearer t0ken' } }), (error: Error) => {
+    assert.ok(error instanceof Failure);
+    assert.match(error.message, new RegExp(`^Expected HTTPS for ${remote.replace(/\./g, '\\.')}, found a plain HTTP URL \\(GET /storage/blob, where GET /v2/web/blobs/sha256:abc to ${origin.host.replace(/\./g, '\\.')} redirected\\)`));
+    assert.match(error.message, /listed in --insecure-registry: add 0\.0\.0\.0:\d+ there/);
+    assert.doesNotMatch(error.message, /secret/, 'the signed query stays out of the message');
+    return true;
+  });
+  assert.equal(target.seen.length, 0, 'the plain-HTTP host was never contacted');
+
+  const allowed = new Transport({ retry: fast, insecureRegistries: [remote] });
+  const response = await allowed.send({ method: 'GET', url: `${origin.url}/v2/web/blobs/sha256:abc`, headers: { authorization: 'Bearer t0ken' } });
+  assert.equal(response.body.toString(), 'leaked', 'listed in insecure-registries, the hop is followed');
+  assert.equal(response.url, `http://${remote}/storage/blob?sig=secret`, 'the answer names the URL that gave it');
+  assert.equal(target.seen[0]?.authorization, undefined, 'another origin gets no Authorization');
+});
+
+test('redirects: Authorization stays on its origin, 307 resends method and body, 303 turns into a GET', async (t) => {
+  const storage = await recording((_req, res) => res.writeHead(201).end('stored'));
+  t.after(storage.close);
+  const registry = await recording((req, res) => {
+    if (req.url === '/v2/same') return res.writeHead(307, { location: '/v2/moved' }).end();
+    if (req.url === '/v2/other') return res.writeHead(307, { location: `${storage.url}/put-here` }).end();
+    if (req.url === '/v2/see-other') return res.writeHead(303, { location: `${storage.url}/look-here` }).end();
+    res.writeHead(201).end('moved ok');
+  });
+  t.after(registry.close);
+  const transport = new Transport({ retry: fast });
+  const put = (path: string) => transport.send({ method: 'PUT', url: `${registry.url}${path}`, headers: { authorization: 'Basic c2VjcmV0', 'content-type': 'application/octet-stream' }, body: Buffer.from('bytes') });
+
+  assert.equal((await put('/v2/same')).body.toString(), 'moved ok');
+  assert.deepEqual(registry.seen.at(-1), { method: 'PUT', url: '/v2/moved', authorization: 'Basic c2VjcmV0', body: 'bytes' }, 'same origin: all kept');
+
+  assert.equal((await put('/v2/other')).body.toString(), 'stored');
+  assert.deepEqual(storage.seen.at(-1), { method: 'PUT', url: '/put-here', authorization: undefined, body: 'bytes' }, 'another port is another origin');
+
+  await put('/v2/see-other');
+  assert.deepEqual(storage.seen.at(-1), { method: 'GET', url: '/look-here', authorization: undefined, body: '' });
+});
+
+test('a redirect loop ends after MAX_REDIRECTS hops with a Failure', async (t) => {
+  const loop = await recording((_req, res) => res.writeHead(302, { location: '/v2/again' }).end());
+  t.after(loop.close);
+  await assert.rejects(new Transport({ retry: fast }).send({ method: 'GET', url: `${loop.url}/v2/` }), /within 10 redirects, found more .*redirecting in a loop/);
+  assert.equal(loop.seen.length, MAX_REDIRECTS + 1);
+});
+
+test('a redirect to another scheme is refused', async (t) => {
+  const s = await recording((_req, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end());
+  t.after(s.close);
+  await assert.rejects(new Transport({ retry: fast }).send({ method: 'GET', url: `${s.url}/v2/` }), /to an http\(s\) URL, found a file: Location/);
+});
+
+test('a plain-HTTP registry on a host not allowed plain HTTP: the error says so and names insecure-registries', async (t) => {
+  const s = await recording((_req, res) => res.writeHead(200).end('{}'));
+  t.after(s.close);
+  const remote = `0.0.0.0:${new URL(s.url).port}`;
+  const transport = new Transport({ retry: fast, insecureRegistriesName: 'input "insecure-registries"' });
+  await assert.rejects(transport.send({ method: 'GET', url: `https://${remote}/v2/` }), (error: Error) => {
+    assert.ok(error instanceof Failure);
+    assert.equal(
+      error.message,
+      `Expected ${remote} to speak TLS on GET /v2/, found it seems to speak plain HTTP (wrong version number). ` +
+        `Plain HTTP is used only for loopback hosts and those listed in input "insecure-registries": add ${remote} there if this registry really serves no TLS, or check the port.`,
+    );
+    return true;
+  });
+  assert.equal(transport.stats.retries, 0, 'not retried: another try cannot help');
+  const listed = new Transport({ retry: fast, insecureRegistries: [remote] });
+  assert.equal((await listed.send({ method: 'GET', url: `https://${remote}/v2/` })).body.toString(), '{}', 'once listed, plain HTTP is used');
 });

@@ -52,7 +52,8 @@ test('inputs are read and resolved', () => {
   assert.equal(s.uidDrop, false);
   assert.equal(s.output, '/work/repo/out/image.tar');
   assert.deepEqual(s.insecureRegistries, ['registry.local:5000', '10.0.0.1']);
-  assert.deepEqual(s.tags, ['2.26', '2'], 'an older release gets no latest');
+  assert.equal(s.insecureRegistriesName, 'input "insecure-registries"', 'plain-HTTP messages name it as the entry does');
+  assert.deepEqual(s.tags, ['2.26'], 'an older release gets neither latest nor 2, which stay with 2.29');
 });
 
 test('the epoch comes from SOURCE_DATE_EPOCH, else the commit, else 0', () => {
@@ -71,6 +72,25 @@ test('release tagging takes the version from a v* tag', () => {
   assert.equal(s.imageVersion, 'v1.4.0');
   assert.deepEqual(s.tags, ['1.4.0', '1.4', '1', 'latest']);
   assert.throws(() => parse({ image: 'x/y', 'version-from': 'git-tag' }, { ref: 'refs/heads/main' }), /git-tag needs a run for a refs\/tags\/v\* ref, but this run is for "refs\/heads\/main"/);
+});
+
+test('the tags keep what they came from, so a push can bound them by the repository too', () => {
+  const fromInput = parse({ image: 'ghcr.io/me/web', version: '2.27', 'tag-suffix': '-musl' });
+  assert.deepEqual(fromInput.tags, ['2.27-musl']);
+  assert.equal(fromInput.tagging.version.raw, '2.27');
+  assert.equal(fromInput.tagging.suffix, '-musl');
+  assert.deepEqual(fromInput.tagging.known.map((v) => v.raw), ['2.25b', '2.26', '2.27', '2.28', '2.29'], "thttpd's releases are known");
+  const fromTag = parse({ image: 'ghcr.io/me/web', 'version-from': 'git-tag' }, { ref: 'refs/tags/v1.3.9' });
+  assert.deepEqual(fromTag.tagging.known, [], 'nothing is known of a git tag before the registry is asked');
+  assert.deepEqual(fromTag.tags, ['1.3.9', '1.3', '1', 'latest']);
+});
+
+test('an unreadable version is blamed on the version, or on the git ref it came from', () => {
+  assert.throws(() => parse({ image: 'x/y', version: 'abc', sha256: 'a'.repeat(64) }), /^Failure: input "version": "abc" cannot be read as a version: expected semver/);
+  assert.throws(
+    () => parse({ image: 'x/y', 'version-from': 'git-tag' }, { ref: 'refs/tags/v1.x' }),
+    /^Failure: input "version-from": git-tag takes the version from the ref refs\/tags\/v1\.x, but "v1\.x" cannot be read as a version: .*push a tag such as v1\.4\.0/,
+  );
 });
 
 const bad: [Inputs, RegExp][] = [
