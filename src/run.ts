@@ -5,8 +5,9 @@ import { mkdir } from 'node:fs/promises';
 import { buildBinaries } from './build/build.js';
 import type { HostSystem } from './build/install.js';
 import { patchSource } from './build/patch.js';
-import { sizeReport, writeArchive, type SizeRow } from './image/archive.js';
+import { archiveWarnings, sizeReport, writeArchive, type SizeRow } from './image/archive.js';
 import { buildImage } from './image/build.js';
+import { checkOutputPath } from './image/output-path.js';
 import { readSiteFolder } from './image/site.js';
 import { imageIndex, imageLabels, ociAnnotations } from './image/oci.js';
 import type { BlobLocations } from './registry/blob-locations.js';
@@ -84,6 +85,7 @@ export async function run(settings: Settings, world: World): Promise<Report> {
   await mkdir(world.workDir, { recursive: true });
   // What the user named is checked before the build, which is the slow part.
   const site = settings.site ? await readSiteFolder(settings.site) : undefined;
+  if (settings.output) await checkOutputPath(settings.output);
   if (settings.push) await checkPushAccess(settings.image, publishOptions(settings, world));
 
   const source = await obtainSource(
@@ -117,6 +119,7 @@ export async function run(settings: Settings, world: World): Promise<Report> {
   let archive: string | undefined;
   if (settings.output) {
     await writeArchive(image, settings.output, names);
+    for (const warning of archiveWarnings(image, settings.output, names)) log.warning(warning);
     archive = settings.output;
     log.info(`wrote ${archive}`);
   }

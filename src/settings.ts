@@ -3,6 +3,7 @@
 // Settings or one clear error naming the input and what it accepts.
 import { isAbsolute, resolve } from 'node:path';
 import { Failure } from './failure.js';
+import { MAX_LAYER_EPOCH } from './image/layer.js';
 import { parseImageName } from './registry/reference.js';
 import { findRelease, NEWEST_RELEASE, releaseUrl, RELEASES } from './source/releases.js';
 import { deriveTags, parseVersion, type LatestRule } from './tags.js';
@@ -225,7 +226,12 @@ function readImage(r: Reader, push: boolean): string {
 function readEpoch(context: RunContext): number {
   const given = context.sourceDateEpoch?.trim();
   if (given) {
-    if (!/^\d+$/.test(given)) throw new Failure(`SOURCE_DATE_EPOCH: expected whole seconds since 1970 (e.g. 1700000000), got "${given}"`);
+    // Every time in the image is this one, so it must fit a layer's tar headers.
+    if (!/^\d+$/.test(given) || Number(given) > MAX_LAYER_EPOCH) {
+      throw new Failure(
+        `SOURCE_DATE_EPOCH: expected whole seconds since 1970, from 0 to ${MAX_LAYER_EPOCH} (the latest time an image layer's tar headers hold), got "${given}": set it to such a time, e.g. the commit's (git log -1 --format=%ct)`,
+      );
+    }
     return Number(given);
   }
   return context.commitEpoch ?? 0;

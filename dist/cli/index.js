@@ -6581,6 +6581,8 @@ class MemoryBlobLocations {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./node_modules/pako/dist/pako.mjs
 //#region src/zlib/trees.mjs
 var Z_FIXED$1 = 4;
@@ -10223,8 +10225,11 @@ var tar_stream = __nccwpck_require__(6118);
 
 
 
-// ustar stores mtime in 11 octal digits.
-const MAX_TAR_SECONDS = 8 ** 11 - 1;
+/**
+ * The latest time a layer entry can carry, in seconds since 1970 (2242-03-16): ustar
+ * stores mtime in 11 octal digits. Settings refuse a later SOURCE_DATE_EPOCH by it.
+ */
+const MAX_LAYER_EPOCH = 8 ** 11 - 1;
 function sha256(data) {
     return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex')}`;
 }
@@ -10274,8 +10279,8 @@ function header(entry, mtime) {
  * for a name that ustar cannot hold (longer than its fields, or not ASCII).
  */
 async function layerTar(entries, epoch) {
-    if (!Number.isInteger(epoch) || epoch < 0 || epoch > MAX_TAR_SECONDS) {
-        throw new Error(`layer epoch must be whole seconds between 0 and ${MAX_TAR_SECONDS}, got ${epoch}`);
+    if (!Number.isInteger(epoch) || epoch < 0 || epoch > MAX_LAYER_EPOCH) {
+        throw new Error(`layer epoch must be whole seconds between 0 and ${MAX_LAYER_EPOCH}, got ${epoch}`);
     }
     checkEntries(entries);
     const mtime = new Date(epoch * 1000);
@@ -10332,9 +10337,10 @@ const HEALTH_BODY = 'ok\n';
 const PASSWD = 'root:x:0:0:root:/:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n';
 const GROUP = 'root:x:0:\nnogroup:x:65534:\n';
 /**
- * Every layer entry: the server, the site under /www (the user's own healthz wins over
- * ours), and the account files. Files are 0644 or 0755 and owned by root, so the server,
- * running as 65534, can read and serve them but never change them.
+ * Every layer entry: the server, the site under /www (the user's own healthz file wins
+ * over ours), and the account files. Everything is owned by root, the server 0755 and
+ * every other file 0644, so the server, running as 65534, can read and serve them but
+ * never change them.
  */
 function rootfsEntries(server, site) {
     const underSite = site.map((entry) => ({ ...entry, path: `${SITE_DIR}/${entry.path}` }));
@@ -10455,6 +10461,98 @@ function imageIndex(manifests, annotations) {
         manifests: manifests.map(({ platform, manifest }) => ({ ...descriptor(manifest), platform: ociPlatform(platform) })),
         annotations,
     });
+}
+
+;// CONCATENATED MODULE: ./src/image/output-path.ts
+// Where the image is written (`output`): checked before the build, the slow part, and
+// again just before writing. Folders are created one at a time: Node 20's recursive
+// mkdir never returns for a path under /proc, where mkdir answers ENOENT for a parent
+// that exists.
+
+
+
+/** A path ending in `.tar` gets one archive file; any other an OCI image layout folder. */
+const isTarPath = (path) => path.endsWith('.tar');
+const errorCode = (err) => err.code ?? err.message;
+async function kindOf(path) {
+    try {
+        const st = await (0,promises_namespaceObject.stat)(path);
+        return st.isFile() ? 'file' : st.isDirectory() ? 'folder' : 'special file';
+    }
+    catch (err) {
+        const code = errorCode(err);
+        // ENOTDIR: a file stands where a parent folder should; the walk up names it.
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return 'missing';
+        throw new Failure(`output: expected to look at ${JSON.stringify(path)}, could not (${code}): choose a path this job can read`);
+    }
+}
+/** The folders to create for `dir`, outermost first, and the folder that exists above them. */
+async function missingFolders(dir, target) {
+    const missing = [];
+    for (let at = dir;; at = (0,external_node_path_namespaceObject.dirname)(at)) {
+        const kind = await kindOf(at);
+        if (kind === 'folder')
+            return { existing: at, missing };
+        if (kind !== 'missing') {
+            throw new Failure(`output: expected ${JSON.stringify(at)} to be a folder to hold ${JSON.stringify(target)}, found a ${kind}: choose a path whose parents are folders`);
+        }
+        missing.unshift(at);
+    }
+}
+/**
+ * Refuses an output the write would fail on or should not touch: a .tar where a folder or
+ * device is, a layout where a file is or over a folder holding other things (a mistyped
+ * `.` or home folder is never wiped), a parent that is a file, or a folder nothing can be
+ * created in (read-only, not ours, or virtual like /proc). The last is found by creating
+ * and removing an empty folder there, the only test that answers for root, ACLs and
+ * read-only mounts alike.
+ */
+async function checkOutputPath(path) {
+    const target = (0,external_node_path_namespaceObject.resolve)(path);
+    const kind = await kindOf(target);
+    if (isTarPath(target)) {
+        if (kind !== 'missing' && kind !== 'file') {
+            throw new Failure(`output: expected ${JSON.stringify(target)} to be a new or existing file for the image archive, found a ${kind}: choose another path`);
+        }
+    }
+    else if (kind === 'file' || kind === 'special file') {
+        throw new Failure(`output: expected ${JSON.stringify(target)} to be a new folder or an OCI image layout to replace, found a ${kind}: choose another path, or end it in .tar for an archive`);
+    }
+    else if (kind === 'folder') {
+        let names;
+        try {
+            names = await (0,promises_namespaceObject.readdir)(target);
+        }
+        catch (err) {
+            throw new Failure(`output: expected to list the folder ${JSON.stringify(target)} before replacing it, could not (${errorCode(err)}): choose another path`);
+        }
+        if (names.length && !names.includes('oci-layout')) {
+            throw new Failure(`output: expected ${JSON.stringify(target)} to be a new folder or an OCI image layout to replace, found a folder holding other files: choose another path`);
+        }
+    }
+    const { existing } = await missingFolders((0,external_node_path_namespaceObject.dirname)(target), target);
+    let probe;
+    try {
+        probe = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(existing, '.static-thttpd-probe-'));
+    }
+    catch (err) {
+        throw new Failure(`output: expected to write ${JSON.stringify(target)}, but nothing can be created in ${JSON.stringify(existing)} (${errorCode(err)}): choose a path in a folder this job can write`);
+    }
+    await (0,promises_namespaceObject.rmdir)(probe);
+}
+/** Creates the folders above `target` that are missing, one plain mkdir each. */
+async function makeParentFolders(target) {
+    const { missing } = await missingFolders((0,external_node_path_namespaceObject.dirname)(target), target);
+    for (const folder of missing) {
+        try {
+            await (0,promises_namespaceObject.mkdir)(folder);
+        }
+        catch (err) {
+            if (errorCode(err) !== 'EEXIST')
+                throw err;
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
@@ -10595,6 +10693,8 @@ function parseImageRef(text) {
 
 
 
+
+
 const blobPath = (blob) => `blobs/${blob.digest.replace(':', '/')}`;
 /** The refs parsed, each name once as first spelled (`web` and `docker.io/library/web:latest` are one name). */
 function uniqueRefs(refs) {
@@ -10613,7 +10713,7 @@ function uniqueBlobs(image) {
  * index.json: one entry per name, each pointing at the image index (no platform on the
  * entry: containerd would filter it out). containerd (kind, k3s, Docker's containerd
  * store) names the image from io.containerd.image.name, so it is fully qualified, as the
- * kubelet will ask for it; podman 4 reads that too. org.opencontainers.image.ref.name
+ * kubelet will ask for it; podman reads that too. org.opencontainers.image.ref.name
  * holds the whole reference rather than a bare tag: skopeo and umoci look images up by
  * it, podman falls back to it as the whole name (a bare tag there gives
  * `localhost/<tag>`), and the OCI grammar for ref.name allows a full reference.
@@ -10629,9 +10729,21 @@ function layoutIndex(image, refs) {
     return Buffer.from(canonicalJson({ schemaVersion: 2, mediaType: MEDIA_TYPES.index, manifests: entries }), 'utf8');
 }
 /**
- * manifest.json, Docker's own archive format, for `docker load` (which reads it rather
- * than index.json unless it uses the containerd store) and for podman, which falls back
- * to it when index.json holds more than one name. It can name one platform: the first.
+ * The names a .tar's index.json carries: the first only. podman (libimage, every release
+ * so far) reads an OCI archive only when its index.json has exactly one entry; with more
+ * it falls back to manifest.json, which holds one platform, the wrong one on an arm64
+ * host. One entry gives podman and containerd the index, so each picks its own platform,
+ * at the cost of the other names, which only manifest.json (docker load) still carries.
+ */
+function archiveNames(refs) {
+    return uniqueRefs(refs)
+        .slice(0, 1)
+        .map((ref) => ref.name);
+}
+/**
+ * manifest.json, Docker's own archive format, for `docker load` with its classic image
+ * store (which reads it rather than index.json). It names one platform, the first, with
+ * every name: an entry per platform would load them all, and the last would take the tags.
  * Its paths point into blobs/, so no byte is stored twice; Docker loaders accept gzip'd
  * layers and name them by their diff_id.
  */
@@ -10641,14 +10753,37 @@ function dockerManifest(image, refs) {
         throw new Error('an image without platforms cannot be archived');
     return Buffer.from(canonicalJson([{ Config: blobPath(first.config), RepoTags: uniqueRefs(refs).map((ref) => ref.name), Layers: [blobPath(first.layer)] }]), 'utf8');
 }
-/** The files of the layout; `docker` adds manifest.json for Docker-format loaders. */
-function layoutFiles(image, refs, docker) {
+/**
+ * The files of the layout. An archive (a .tar) names the image once in index.json and
+ * carries manifest.json for Docker; a folder, read by skopeo, umoci or crane by name,
+ * names it once per ref.
+ */
+function layoutFiles(image, refs, archive) {
     return [
         { path: 'oci-layout', data: Buffer.from(canonicalJson({ imageLayoutVersion: '1.0.0' }), 'utf8') },
-        { path: 'index.json', data: layoutIndex(image, refs) },
-        ...(docker ? [{ path: 'manifest.json', data: dockerManifest(image, refs) }] : []),
+        { path: 'index.json', data: layoutIndex(image, archive ? archiveNames(refs) : refs) },
+        ...(archive ? [{ path: 'manifest.json', data: dockerManifest(image, refs) }] : []),
         ...uniqueBlobs(image).map((blob) => ({ path: blobPath(blob), data: blob.data })),
     ];
+}
+/**
+ * What a loader of the .tar at `path` will not get, as sentences to warn with; none for
+ * a layout folder, which names every ref and whose readers choose a platform themselves.
+ */
+function archiveWarnings(image, path, refs) {
+    if (!isTarPath(path))
+        return [];
+    const warnings = [];
+    const names = uniqueRefs(refs).map((ref) => ref.name);
+    const [first, ...others] = names;
+    if (first && others.length) {
+        warnings.push(`output: ${(0,external_node_path_namespaceObject.basename)(path)} names the image ${first} only for podman load, kind load image-archive and Docker's containerd image store (podman reads an OCI archive only when it names one image); ${others.join(', ')} reach docker load with the classic image store alone: add them after loading (podman tag, ctr images tag), or pass one tag`);
+    }
+    const [firstPlatform, ...otherPlatforms] = image.platforms.map((p) => p.platform);
+    if (firstPlatform && otherPlatforms.length) {
+        warnings.push(`output: docker load with Docker's classic image store takes ${firstPlatform} from ${(0,external_node_path_namespaceObject.basename)(path)} (its manifest.json has no platforms), whatever the host; podman load, kind load image-archive and Docker's containerd image store take the host's platform from the index`);
+    }
+    return warnings;
 }
 /** The image's own time (its config's `created`), so an archive's entries carry the build date, not the clock. */
 function archiveEpoch(image) {
@@ -10667,20 +10802,7 @@ async function archiveTar(image, refs) {
     return layerTar(entries, archiveEpoch(image));
 }
 const tempName = (target, what) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.${what}`);
-async function kindOf(path) {
-    try {
-        const st = await (0,promises_namespaceObject.stat)(path);
-        return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
-    }
-    catch {
-        return 'missing';
-    }
-}
 async function writeTarFile(target, data) {
-    const kind = await kindOf(target);
-    if (kind !== 'missing' && kind !== 'file') {
-        throw new Failure(`output: expected ${JSON.stringify(target)} to be a new or existing file for the image archive, found a ${kind === 'directory' ? 'folder' : 'special file'}: choose another path`);
-    }
     const temp = tempName(target, 'tmp');
     try {
         await (0,promises_namespaceObject.writeFile)(temp, data, { flag: 'wx', mode: 0o644 });
@@ -10691,25 +10813,16 @@ async function writeTarFile(target, data) {
         throw err;
     }
 }
-// An existing folder is replaced only if it is an image layout already (or empty), so a
-// mistyped output such as `.` or a home folder is never wiped.
+// checkOutputPath has made sure an existing folder here is an image layout (or empty).
 async function writeLayoutDir(target, files) {
-    const kind = await kindOf(target);
-    if (kind === 'file' || kind === 'other') {
-        throw new Failure(`output: expected ${JSON.stringify(target)} to be a new folder or an OCI image layout to replace, found a file: choose another path, or end it in .tar for an archive`);
-    }
-    if (kind === 'directory') {
-        const names = await (0,promises_namespaceObject.readdir)(target);
-        if (names.length && !names.includes('oci-layout')) {
-            throw new Failure(`output: expected ${JSON.stringify(target)} to be a new folder or an OCI image layout to replace, found a folder holding other files: choose another path`);
-        }
-    }
+    const replacing = (0,external_node_fs_namespaceObject.existsSync)(target);
     const temp = tempName(target, 'tmp');
     try {
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(temp, 'blobs', 'sha256'), { recursive: true });
+        for (const folder of [temp, (0,external_node_path_namespaceObject.join)(temp, 'blobs'), (0,external_node_path_namespaceObject.join)(temp, 'blobs', 'sha256')])
+            await (0,promises_namespaceObject.mkdir)(folder);
         for (const file of files)
             await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(temp, file.path), file.data, { mode: 0o644 });
-        if (kind === 'directory') {
+        if (replacing) {
             const old = tempName(target, 'old');
             await (0,promises_namespaceObject.rename)(target, old);
             try {
@@ -10738,9 +10851,10 @@ async function writeLayoutDir(target, files) {
 async function writeArchive(image, path, refs) {
     const target = (0,external_node_path_namespaceObject.resolve)(path);
     refs.forEach(parseImageRef); // a bad name fails before anything is written
+    await checkOutputPath(target);
     try {
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
-        if (target.endsWith('.tar'))
+        await makeParentFolders(target);
+        if (isTarPath(target))
             await writeTarFile(target, await archiveTar(image, refs));
         else
             await writeLayoutDir(target, layoutFiles(image, refs, false));
@@ -12427,13 +12541,12 @@ async function patchSource(dir, spec) {
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
 const LIBCS = ['glibc', 'musl'];
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/image/site.ts
 // The files served under /www: either a user's folder, checked so the image holds
 // exactly what thttpd can serve, or the project's default page.
+
 
 
 
@@ -12481,37 +12594,46 @@ async function readOrFail(shown, read) {
         throw siteError(`expected to read ${JSON.stringify(shown)}, could not (${code}): make the site readable by the user running the build`);
     }
 }
+const inside = (path, root) => path.equals(root) || (path.length > root.length && path[root.length] === 0x2f && path.subarray(0, root.length).equals(root));
 /**
- * A symlink's target as it will read inside the image. A relative target must stay inside
- * the site on its own (the image resolves it against /www, not against the host), and
- * whatever it names must exist inside the site; an absolute target that lands inside the
- * site is rewritten relative so it keeps working under /www.
+ * A symlink's target as written into the image. The link is resolved on the host, through
+ * every link on its way (a linked folder inside the site included), and what it finally
+ * names must be inside the site. The image gets a link straight to that, relative to the
+ * link's own folder: a target read as written could pass through a linked folder and
+ * climb above /www, where the host's site folder is not.
  */
-async function linkTarget(root, linkRel, target, shown) {
+async function linkTarget(root, link, linkRel, target, shown) {
     const refuse = (found) => siteError(`expected every symlink to point at a file or folder inside the site, found ${JSON.stringify(shown)} -> ${JSON.stringify(target)}, ${found}: copy the target into the site or remove the link`);
-    let resolvedOnHost;
+    let resolved;
     try {
-        resolvedOnHost = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(root, linkRel));
+        resolved = await (0,promises_namespaceObject.realpath)(link, { encoding: 'buffer' });
     }
-    catch {
-        throw refuse('which does not resolve to anything');
+    catch (err) {
+        throw refuse(err.code === 'ELOOP' ? 'which goes round in a loop of links' : 'which does not resolve to anything');
     }
-    const inside = (p) => p === root || p.startsWith(root + external_node_path_namespaceObject.sep);
-    if (!inside(resolvedOnHost))
+    if (!inside(resolved, root))
         throw refuse('which resolves outside the site');
-    if (external_node_path_namespaceObject.posix.isAbsolute(target)) {
-        const within = (0,external_node_path_namespaceObject.relative)(root, resolvedOnHost).split(external_node_path_namespaceObject.sep).join('/');
-        return external_node_path_namespaceObject.posix.relative(external_node_path_namespaceObject.posix.dirname(`/${linkRel}`), `/${within}`) || '.';
-    }
-    const lexical = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(linkRel), target));
-    if (lexical === '..' || lexical.startsWith('../'))
-        throw refuse('which leaves the site');
-    return target;
+    const within = resolved.length > root.length ? decodeName(resolved.subarray(root.length + 1), `${shown} -> ${printableName(resolved)}`) : '';
+    return external_node_path_namespaceObject.posix.relative(external_node_path_namespaceObject.posix.dirname(`/${linkRel}`), `/${within}`) || '.';
 }
 /**
- * Every entry of a user's site folder, paths relative to the folder. Regular files keep
- * only whether they are executable (0755, else 0644): thttpd serves world-readable files
- * only, and the builder's umask or group bits must not change the image.
+ * The site's own healthz replaces the image's (it must then answer the probes itself),
+ * so it has to be something thttpd answers 200 for: a file, or a link to one.
+ */
+async function checkHealthFile(entries, given) {
+    const entry = entries.find((e) => e.path === HEALTH_FILE);
+    if (!entry || entry.type === 'file')
+        return;
+    const path = (0,external_node_path_namespaceObject.join)(given, HEALTH_FILE);
+    if (entry.type === 'symlink' && (await readOrFail(path, () => (0,promises_namespaceObject.stat)(path))).isFile())
+        return;
+    throw siteError(`expected ${JSON.stringify(path)} to be a file (it replaces the image's /${HEALTH_FILE}, which health probes expect to answer 200), found ${entry.type === 'directory' ? 'a folder' : 'a symlink to a folder'}: rename it, or remove it to keep the image's own health file`);
+}
+/**
+ * Every entry of a user's site folder, paths relative to the folder. Every file is 0644
+ * and every folder 0755, whatever the builder's modes: thttpd serves world-readable files
+ * only, and refuses (403) a world-executable file that is not a CGI program, which the
+ * image runs none of.
  */
 async function readSiteFolder(folder) {
     const given = (0,external_node_path_namespaceObject.resolve)(folder);
@@ -12525,7 +12647,7 @@ async function readSiteFolder(folder) {
     if (!info.isDirectory()) {
         throw siteError(`expected a folder of files to serve, found a file at ${JSON.stringify(given)}: pass the folder that holds it`);
     }
-    const root = await (0,promises_namespaceObject.realpath)(given);
+    const root = await (0,promises_namespaceObject.realpath)(given, { encoding: 'buffer' });
     const entries = [];
     let files = 0;
     const walk = async (dirRel, dirBytes) => {
@@ -12542,12 +12664,12 @@ async function readSiteFolder(folder) {
             }
             else if (st.isFile()) {
                 files += 1;
-                entries.push({ type: 'file', path: rel, mode: st.mode & 0o111 ? 0o755 : 0o644, data: await readOrFail(shownFull, () => (0,promises_namespaceObject.readFile)(fullBytes)) });
+                entries.push({ type: 'file', path: rel, mode: 0o644, data: await readOrFail(shownFull, () => (0,promises_namespaceObject.readFile)(fullBytes)) });
             }
             else if (st.isSymbolicLink()) {
                 const target = await readOrFail(shownFull, () => (0,promises_namespaceObject.readlink)(fullBytes, { encoding: 'buffer' }));
                 const targetText = decodeName(target, `${shownFull} -> ${printableName(target)}`);
-                entries.push({ type: 'symlink', path: rel, target: await linkTarget(root, rel, targetText, shownFull) });
+                entries.push({ type: 'symlink', path: rel, target: await linkTarget(root, fullBytes, rel, targetText, shownFull) });
             }
             else {
                 const kind = st.isFIFO() ? 'a fifo' : st.isSocket() ? 'a socket' : st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : 'a special file';
@@ -12555,10 +12677,11 @@ async function readSiteFolder(folder) {
             }
         }
     };
-    await walk('', Buffer.from(root));
+    await walk('', root);
     if (files === 0) {
         throw siteError(`expected at least one file to serve in ${JSON.stringify(given)}, found none: add an index.html or leave site unset for the default page`);
     }
+    await checkHealthFile(entries, given);
     return entries;
 }
 const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -12620,8 +12743,6 @@ async function defaultSite(facts, root = projectRoot()) {
 
 
 
-// ustar's 11 octal digits: the largest mtime a layer entry can hold.
-const MAX_EPOCH = 8 ** 11 - 1;
 function checkSpec(spec) {
     if (spec.binaries.length === 0)
         throw new Failure('image: expected at least one server binary, found none: build at least one platform');
@@ -12637,8 +12758,8 @@ function checkSpec(spec) {
     if (!Number.isInteger(spec.port) || spec.port < 1 || spec.port > 65535) {
         throw new Failure(`image: expected a port from 1 to 65535, found ${spec.port}: pass a whole number such as 8080`);
     }
-    if (!Number.isInteger(spec.epoch) || spec.epoch < 0 || spec.epoch > MAX_EPOCH) {
-        throw new Failure(`image: expected the build time as whole seconds since 1970 (0 to ${MAX_EPOCH}), found ${spec.epoch}: set SOURCE_DATE_EPOCH to such a number`);
+    if (!Number.isInteger(spec.epoch) || spec.epoch < 0 || spec.epoch > MAX_LAYER_EPOCH) {
+        throw new Failure(`image: expected the build time as whole seconds since 1970 (0 to ${MAX_LAYER_EPOCH}), found ${spec.epoch}: set SOURCE_DATE_EPOCH to such a number`);
     }
     if (!spec.thttpdVersion.trim())
         throw new Failure('image: expected the thttpd version, found an empty string: pass the version that was built');
@@ -15326,6 +15447,7 @@ async function obtainSource(spec, cache, log) {
 
 
 
+
 function publishOptions(settings, world) {
     return {
         credentials: { ...settings.credentials, githubActor: world.githubActor },
@@ -15357,6 +15479,8 @@ async function run_run(settings, world) {
     await (0,promises_namespaceObject.mkdir)(world.workDir, { recursive: true });
     // What the user named is checked before the build, which is the slow part.
     const site = settings.site ? await readSiteFolder(settings.site) : undefined;
+    if (settings.output)
+        await checkOutputPath(settings.output);
     if (settings.push)
         await checkPushAccess(settings.image, publishOptions(settings, world));
     const source = await obtainSource({ version: settings.version, location: settings.source, sha256: settings.sha256, maxBytes: settings.sourceMaxBytes, workDir: world.workDir }, forgivingCache(world.cache, log), log);
@@ -15379,6 +15503,8 @@ async function run_run(settings, world) {
     let archive;
     if (settings.output) {
         await writeArchive(image, settings.output, names);
+        for (const warning of archiveWarnings(image, settings.output, names))
+            log.warning(warning);
         archive = settings.output;
         log.info(`wrote ${archive}`);
     }
@@ -15526,6 +15652,7 @@ function deriveTags(request) {
 // Every input, its default and its validation, in one place. The entries (action, CLI)
 // turn their world into a map of input names to strings; this turns that map into
 // Settings or one clear error naming the input and what it accepts.
+
 
 
 
@@ -15688,8 +15815,10 @@ function readImage(r, push) {
 function readEpoch(context) {
     const given = context.sourceDateEpoch?.trim();
     if (given) {
-        if (!/^\d+$/.test(given))
-            throw new Failure(`SOURCE_DATE_EPOCH: expected whole seconds since 1970 (e.g. 1700000000), got "${given}"`);
+        // Every time in the image is this one, so it must fit a layer's tar headers.
+        if (!/^\d+$/.test(given) || Number(given) > MAX_LAYER_EPOCH) {
+            throw new Failure(`SOURCE_DATE_EPOCH: expected whole seconds since 1970, from 0 to ${MAX_LAYER_EPOCH} (the latest time an image layer's tar headers hold), got "${given}": set it to such a time, e.g. the commit's (git log -1 --format=%ct)`);
+        }
         return Number(given);
     }
     return context.commitEpoch ?? 0;

@@ -2,12 +2,14 @@
 // umoci, crane) or as one tar that `docker load`, `podman load` and `kind load
 // image-archive` all accept.
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, readdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Failure } from '../failure.js';
 import type { Blob, Image, Platform } from '../types.js';
 import { layerTar, type LayerEntry } from './layer.js';
 import { MEDIA_TYPES, canonicalJson, descriptor } from './oci.js';
+import { checkOutputPath, isTarPath, makeParentFolders } from './output-path.js';
 import { parseImageRef, type ImageRef } from './reference.js';
 
 export interface LayoutFile {
@@ -35,7 +37,7 @@ function uniqueBlobs(image: Image): Blob[] {
  * index.json: one entry per name, each pointing at the image index (no platform on the
  * entry: containerd would filter it out). containerd (kind, k3s, Docker's containerd
  * store) names the image from io.containerd.image.name, so it is fully qualified, as the
- * kubelet will ask for it; podman 4 reads that too. org.opencontainers.image.ref.name
+ * kubelet will ask for it; podman reads that too. org.opencontainers.image.ref.name
  * holds the whole reference rather than a bare tag: skopeo and umoci look images up by
  * it, podman falls back to it as the whole name (a bare tag there gives
  * `localhost/<tag>`), and the OCI grammar for ref.name allows a full reference.
@@ -52,9 +54,22 @@ export function layoutIndex(image: Image, refs: readonly string[]): Buffer {
 }
 
 /**
- * manifest.json, Docker's own archive format, for `docker load` (which reads it rather
- * than index.json unless it uses the containerd store) and for podman, which falls back
- * to it when index.json holds more than one name. It can name one platform: the first.
+ * The names a .tar's index.json carries: the first only. podman (libimage, every release
+ * so far) reads an OCI archive only when its index.json has exactly one entry; with more
+ * it falls back to manifest.json, which holds one platform, the wrong one on an arm64
+ * host. One entry gives podman and containerd the index, so each picks its own platform,
+ * at the cost of the other names, which only manifest.json (docker load) still carries.
+ */
+export function archiveNames(refs: readonly string[]): string[] {
+  return uniqueRefs(refs)
+    .slice(0, 1)
+    .map((ref) => ref.name);
+}
+
+/**
+ * manifest.json, Docker's own archive format, for `docker load` with its classic image
+ * store (which reads it rather than index.json). It names one platform, the first, with
+ * every name: an entry per platform would load them all, and the last would take the tags.
  * Its paths point into blobs/, so no byte is stored twice; Docker loaders accept gzip'd
  * layers and name them by their diff_id.
  */
@@ -67,14 +82,41 @@ export function dockerManifest(image: Image, refs: readonly string[]): Buffer {
   );
 }
 
-/** The files of the layout; `docker` adds manifest.json for Docker-format loaders. */
-export function layoutFiles(image: Image, refs: readonly string[], docker: boolean): LayoutFile[] {
+/**
+ * The files of the layout. An archive (a .tar) names the image once in index.json and
+ * carries manifest.json for Docker; a folder, read by skopeo, umoci or crane by name,
+ * names it once per ref.
+ */
+export function layoutFiles(image: Image, refs: readonly string[], archive: boolean): LayoutFile[] {
   return [
     { path: 'oci-layout', data: Buffer.from(canonicalJson({ imageLayoutVersion: '1.0.0' }), 'utf8') },
-    { path: 'index.json', data: layoutIndex(image, refs) },
-    ...(docker ? [{ path: 'manifest.json', data: dockerManifest(image, refs) }] : []),
+    { path: 'index.json', data: layoutIndex(image, archive ? archiveNames(refs) : refs) },
+    ...(archive ? [{ path: 'manifest.json', data: dockerManifest(image, refs) }] : []),
     ...uniqueBlobs(image).map((blob) => ({ path: blobPath(blob), data: blob.data })),
   ];
+}
+
+/**
+ * What a loader of the .tar at `path` will not get, as sentences to warn with; none for
+ * a layout folder, which names every ref and whose readers choose a platform themselves.
+ */
+export function archiveWarnings(image: Image, path: string, refs: readonly string[]): string[] {
+  if (!isTarPath(path)) return [];
+  const warnings: string[] = [];
+  const names = uniqueRefs(refs).map((ref) => ref.name);
+  const [first, ...others] = names;
+  if (first && others.length) {
+    warnings.push(
+      `output: ${basename(path)} names the image ${first} only for podman load, kind load image-archive and Docker's containerd image store (podman reads an OCI archive only when it names one image); ${others.join(', ')} reach docker load with the classic image store alone: add them after loading (podman tag, ctr images tag), or pass one tag`,
+    );
+  }
+  const [firstPlatform, ...otherPlatforms] = image.platforms.map((p) => p.platform);
+  if (firstPlatform && otherPlatforms.length) {
+    warnings.push(
+      `output: docker load with Docker's classic image store takes ${firstPlatform} from ${basename(path)} (its manifest.json has no platforms), whatever the host; podman load, kind load image-archive and Docker's containerd image store take the host's platform from the index`,
+    );
+  }
+  return warnings;
 }
 
 /** The image's own time (its config's `created`), so an archive's entries carry the build date, not the clock. */
@@ -97,20 +139,7 @@ export async function archiveTar(image: Image, refs: readonly string[]): Promise
 
 const tempName = (target: string, what: string) => join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.${what}`);
 
-async function kindOf(path: string): Promise<'missing' | 'file' | 'directory' | 'other'> {
-  try {
-    const st = await stat(path);
-    return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
-  } catch {
-    return 'missing';
-  }
-}
-
 async function writeTarFile(target: string, data: Buffer): Promise<void> {
-  const kind = await kindOf(target);
-  if (kind !== 'missing' && kind !== 'file') {
-    throw new Failure(`output: expected ${JSON.stringify(target)} to be a new or existing file for the image archive, found a ${kind === 'directory' ? 'folder' : 'special file'}: choose another path`);
-  }
   const temp = tempName(target, 'tmp');
   try {
     await writeFile(temp, data, { flag: 'wx', mode: 0o644 });
@@ -121,24 +150,14 @@ async function writeTarFile(target: string, data: Buffer): Promise<void> {
   }
 }
 
-// An existing folder is replaced only if it is an image layout already (or empty), so a
-// mistyped output such as `.` or a home folder is never wiped.
+// checkOutputPath has made sure an existing folder here is an image layout (or empty).
 async function writeLayoutDir(target: string, files: readonly LayoutFile[]): Promise<void> {
-  const kind = await kindOf(target);
-  if (kind === 'file' || kind === 'other') {
-    throw new Failure(`output: expected ${JSON.stringify(target)} to be a new folder or an OCI image layout to replace, found a file: choose another path, or end it in .tar for an archive`);
-  }
-  if (kind === 'directory') {
-    const names = await readdir(target);
-    if (names.length && !names.includes('oci-layout')) {
-      throw new Failure(`output: expected ${JSON.stringify(target)} to be a new folder or an OCI image layout to replace, found a folder holding other files: choose another path`);
-    }
-  }
+  const replacing = existsSync(target);
   const temp = tempName(target, 'tmp');
   try {
-    await mkdir(join(temp, 'blobs', 'sha256'), { recursive: true });
+    for (const folder of [temp, join(temp, 'blobs'), join(temp, 'blobs', 'sha256')]) await mkdir(folder);
     for (const file of files) await writeFile(join(temp, file.path), file.data, { mode: 0o644 });
-    if (kind === 'directory') {
+    if (replacing) {
       const old = tempName(target, 'old');
       await rename(target, old);
       try {
@@ -165,9 +184,10 @@ async function writeLayoutDir(target: string, files: readonly LayoutFile[]): Pro
 export async function writeArchive(image: Image, path: string, refs: string[]): Promise<void> {
   const target = resolve(path);
   refs.forEach(parseImageRef); // a bad name fails before anything is written
+  await checkOutputPath(target);
   try {
-    await mkdir(dirname(target), { recursive: true });
-    if (target.endsWith('.tar')) await writeTarFile(target, await archiveTar(image, refs));
+    await makeParentFolders(target);
+    if (isTarPath(target)) await writeTarFile(target, await archiveTar(image, refs));
     else await writeLayoutDir(target, layoutFiles(image, refs, false));
   } catch (error) {
     if (error instanceof Failure) throw error;

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { Failure } from '../failure.js';
 import { PLATFORMS, type Binary, type Image, type PlatformImage } from '../types.js';
-import { buildLayer, type LayerEntry } from './layer.js';
+import { buildLayer, MAX_LAYER_EPOCH, type LayerEntry } from './layer.js';
 import { MEDIA_TYPES, blobOf, imageConfig, imageIndex, imageLabels, imageManifest, ociAnnotations } from './oci.js';
 import { rootfsEntries } from './rootfs.js';
 import { defaultSite } from './site.js';
@@ -28,9 +28,6 @@ export interface ImageSpec {
   labels: Record<string, string>;
 }
 
-// ustar's 11 octal digits: the largest mtime a layer entry can hold.
-const MAX_EPOCH = 8 ** 11 - 1;
-
 function checkSpec(spec: ImageSpec): void {
   if (spec.binaries.length === 0) throw new Failure('image: expected at least one server binary, found none: build at least one platform');
   const seen = new Set<string>();
@@ -44,8 +41,8 @@ function checkSpec(spec: ImageSpec): void {
   if (!Number.isInteger(spec.port) || spec.port < 1 || spec.port > 65535) {
     throw new Failure(`image: expected a port from 1 to 65535, found ${spec.port}: pass a whole number such as 8080`);
   }
-  if (!Number.isInteger(spec.epoch) || spec.epoch < 0 || spec.epoch > MAX_EPOCH) {
-    throw new Failure(`image: expected the build time as whole seconds since 1970 (0 to ${MAX_EPOCH}), found ${spec.epoch}: set SOURCE_DATE_EPOCH to such a number`);
+  if (!Number.isInteger(spec.epoch) || spec.epoch < 0 || spec.epoch > MAX_LAYER_EPOCH) {
+    throw new Failure(`image: expected the build time as whole seconds since 1970 (0 to ${MAX_LAYER_EPOCH}), found ${spec.epoch}: set SOURCE_DATE_EPOCH to such a number`);
   }
   if (!spec.thttpdVersion.trim()) throw new Failure('image: expected the thttpd version, found an empty string: pass the version that was built');
   if (!spec.imageVersion.trim()) throw new Failure('image: expected the image version, found an empty string: pass the version to publish');

@@ -22,8 +22,11 @@ export interface Layer {
   uncompressedSize: number;
 }
 
-// ustar stores mtime in 11 octal digits.
-const MAX_TAR_SECONDS = 8 ** 11 - 1;
+/**
+ * The latest time a layer entry can carry, in seconds since 1970 (2242-03-16): ustar
+ * stores mtime in 11 octal digits. Settings refuse a later SOURCE_DATE_EPOCH by it.
+ */
+export const MAX_LAYER_EPOCH = 8 ** 11 - 1;
 
 export function sha256(data: Uint8Array): string {
   return `sha256:${createHash('sha256').update(data).digest('hex')}`;
@@ -77,8 +80,8 @@ function header(entry: LayerEntry, mtime: Date): Partial<Header> & Pick<Header, 
  * for a name that ustar cannot hold (longer than its fields, or not ASCII).
  */
 export async function layerTar(entries: readonly LayerEntry[], epoch: number): Promise<Buffer> {
-  if (!Number.isInteger(epoch) || epoch < 0 || epoch > MAX_TAR_SECONDS) {
-    throw new Error(`layer epoch must be whole seconds between 0 and ${MAX_TAR_SECONDS}, got ${epoch}`);
+  if (!Number.isInteger(epoch) || epoch < 0 || epoch > MAX_LAYER_EPOCH) {
+    throw new Error(`layer epoch must be whole seconds between 0 and ${MAX_LAYER_EPOCH}, got ${epoch}`);
   }
   checkEntries(entries);
   const mtime = new Date(epoch * 1000);

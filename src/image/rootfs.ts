@@ -13,9 +13,10 @@ export const PASSWD = 'root:x:0:0:root:/:/sbin/nologin\nnobody:x:65534:65534:nob
 export const GROUP = 'root:x:0:\nnogroup:x:65534:\n';
 
 /**
- * Every layer entry: the server, the site under /www (the user's own healthz wins over
- * ours), and the account files. Files are 0644 or 0755 and owned by root, so the server,
- * running as 65534, can read and serve them but never change them.
+ * Every layer entry: the server, the site under /www (the user's own healthz file wins
+ * over ours), and the account files. Everything is owned by root, the server 0755 and
+ * every other file 0644, so the server, running as 65534, can read and serve them but
+ * never change them.
  */
 export function rootfsEntries(server: Buffer, site: readonly LayerEntry[]): LayerEntry[] {
   const underSite = site.map((entry): LayerEntry => ({ ...entry, path: `${SITE_DIR}/${entry.path}` }));

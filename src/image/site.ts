@@ -2,10 +2,11 @@
 // exactly what thttpd can serve, or the project's default page.
 import { existsSync, readFileSync } from 'node:fs';
 import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
-import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Failure } from '../failure.js';
 import type { LayerEntry } from './layer.js';
+import { HEALTH_FILE } from './rootfs.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -53,38 +54,50 @@ async function readOrFail<T>(shown: string, read: () => Promise<T>): Promise<T> 
   }
 }
 
+const inside = (path: Buffer, root: Buffer) => path.equals(root) || (path.length > root.length && path[root.length] === 0x2f && path.subarray(0, root.length).equals(root));
+
 /**
- * A symlink's target as it will read inside the image. A relative target must stay inside
- * the site on its own (the image resolves it against /www, not against the host), and
- * whatever it names must exist inside the site; an absolute target that lands inside the
- * site is rewritten relative so it keeps working under /www.
+ * A symlink's target as written into the image. The link is resolved on the host, through
+ * every link on its way (a linked folder inside the site included), and what it finally
+ * names must be inside the site. The image gets a link straight to that, relative to the
+ * link's own folder: a target read as written could pass through a linked folder and
+ * climb above /www, where the host's site folder is not.
  */
-async function linkTarget(root: string, linkRel: string, target: string, shown: string): Promise<string> {
+async function linkTarget(root: Buffer, link: Buffer, linkRel: string, target: string, shown: string): Promise<string> {
   const refuse = (found: string) =>
     siteError(
       `expected every symlink to point at a file or folder inside the site, found ${JSON.stringify(shown)} -> ${JSON.stringify(target)}, ${found}: copy the target into the site or remove the link`,
     );
-  let resolvedOnHost: string;
+  let resolved: Buffer;
   try {
-    resolvedOnHost = await realpath(join(root, linkRel));
-  } catch {
-    throw refuse('which does not resolve to anything');
+    resolved = await realpath(link, { encoding: 'buffer' });
+  } catch (err) {
+    throw refuse((err as NodeJS.ErrnoException).code === 'ELOOP' ? 'which goes round in a loop of links' : 'which does not resolve to anything');
   }
-  const inside = (p: string) => p === root || p.startsWith(root + sep);
-  if (!inside(resolvedOnHost)) throw refuse('which resolves outside the site');
-  if (posix.isAbsolute(target)) {
-    const within = relative(root, resolvedOnHost).split(sep).join('/');
-    return posix.relative(posix.dirname(`/${linkRel}`), `/${within}`) || '.';
-  }
-  const lexical = posix.normalize(posix.join(posix.dirname(linkRel), target));
-  if (lexical === '..' || lexical.startsWith('../')) throw refuse('which leaves the site');
-  return target;
+  if (!inside(resolved, root)) throw refuse('which resolves outside the site');
+  const within = resolved.length > root.length ? decodeName(resolved.subarray(root.length + 1), `${shown} -> ${printableName(resolved)}`) : '';
+  return posix.relative(posix.dirname(`/${linkRel}`), `/${within}`) || '.';
 }
 
 /**
- * Every entry of a user's site folder, paths relative to the folder. Regular files keep
- * only whether they are executable (0755, else 0644): thttpd serves world-readable files
- * only, and the builder's umask or group bits must not change the image.
+ * The site's own healthz replaces the image's (it must then answer the probes itself),
+ * so it has to be something thttpd answers 200 for: a file, or a link to one.
+ */
+async function checkHealthFile(entries: readonly LayerEntry[], given: string): Promise<void> {
+  const entry = entries.find((e) => e.path === HEALTH_FILE);
+  if (!entry || entry.type === 'file') return;
+  const path = join(given, HEALTH_FILE);
+  if (entry.type === 'symlink' && (await readOrFail(path, () => stat(path))).isFile()) return;
+  throw siteError(
+    `expected ${JSON.stringify(path)} to be a file (it replaces the image's /${HEALTH_FILE}, which health probes expect to answer 200), found ${entry.type === 'directory' ? 'a folder' : 'a symlink to a folder'}: rename it, or remove it to keep the image's own health file`,
+  );
+}
+
+/**
+ * Every entry of a user's site folder, paths relative to the folder. Every file is 0644
+ * and every folder 0755, whatever the builder's modes: thttpd serves world-readable files
+ * only, and refuses (403) a world-executable file that is not a CGI program, which the
+ * image runs none of.
  */
 export async function readSiteFolder(folder: string): Promise<LayerEntry[]> {
   const given = resolve(folder);
@@ -97,7 +110,7 @@ export async function readSiteFolder(folder: string): Promise<LayerEntry[]> {
   if (!info.isDirectory()) {
     throw siteError(`expected a folder of files to serve, found a file at ${JSON.stringify(given)}: pass the folder that holds it`);
   }
-  const root = await realpath(given);
+  const root = await realpath(given, { encoding: 'buffer' });
   const entries: LayerEntry[] = [];
   let files = 0;
 
@@ -114,22 +127,23 @@ export async function readSiteFolder(folder: string): Promise<LayerEntry[]> {
         await walk(rel, fullBytes);
       } else if (st.isFile()) {
         files += 1;
-        entries.push({ type: 'file', path: rel, mode: st.mode & 0o111 ? 0o755 : 0o644, data: await readOrFail(shownFull, () => readFile(fullBytes)) });
+        entries.push({ type: 'file', path: rel, mode: 0o644, data: await readOrFail(shownFull, () => readFile(fullBytes)) });
       } else if (st.isSymbolicLink()) {
         const target = await readOrFail(shownFull, () => readlink(fullBytes, { encoding: 'buffer' }));
         const targetText = decodeName(target, `${shownFull} -> ${printableName(target)}`);
-        entries.push({ type: 'symlink', path: rel, target: await linkTarget(root, rel, targetText, shownFull) });
+        entries.push({ type: 'symlink', path: rel, target: await linkTarget(root, fullBytes, rel, targetText, shownFull) });
       } else {
         const kind = st.isFIFO() ? 'a fifo' : st.isSocket() ? 'a socket' : st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : 'a special file';
         throw siteError(`expected only files, folders and symlinks, found ${kind} at ${JSON.stringify(shownFull)}: remove it from the site`);
       }
     }
   };
-  await walk('', Buffer.from(root));
+  await walk('', root);
 
   if (files === 0) {
     throw siteError(`expected at least one file to serve in ${JSON.stringify(given)}, found none: add an index.html or leave site unset for the default page`);
   }
+  await checkHealthFile(entries, given);
   return entries;
 }
 

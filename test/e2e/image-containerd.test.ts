@@ -65,9 +65,11 @@ describe('containerd imports the archive as kind does', { skip }, () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('names the image from io.containerd.image.name, fully qualified, with both platforms', async () => {
+  it('names the image from io.containerd.image.name, fully qualified, with both platforms: the first name only', async () => {
+    // podman reads an OCI archive only when index.json names one image, so the .tar names
+    // its first; the second name here is what containerd does not get.
     const path = join(scratch, 'image.tar');
-    await writeArchive(image, path, ['ghcr.io/me/web:2.29', 'web:1']);
+    await writeArchive(image, path, ['web:1', 'ghcr.io/me/web:2.29']);
     ctr(['images', 'import', '--all-platforms', '--digests', '--snapshotter', 'native', '-'], readFileSync(path));
     const rows = ctr(['images', 'ls'])
       .split('\n')
@@ -75,13 +77,13 @@ describe('containerd imports the archive as kind does', { skip }, () => {
       .filter(Boolean)
       .map((line) => line.split(/\s+/));
     const byName = new Map(rows.map((row) => [row[0], row]));
-    for (const name of ['ghcr.io/me/web:2.29', 'docker.io/library/web:1']) {
-      const row = byName.get(name);
-      assert.ok(row, `${name} among ${[...byName.keys()].join(', ')}`);
-      assert.equal(row[1], 'application/vnd.oci.image.index.v1+json');
-      assert.equal(row[2], image.index.digest);
-      assert.ok(row.some((cell) => cell === 'linux/amd64,linux/arm64'), row.join(' '));
-    }
+    const row = byName.get('docker.io/library/web:1');
+    assert.ok(row, `docker.io/library/web:1 among ${[...byName.keys()].join(', ')}`);
+    assert.equal(row[1], 'application/vnd.oci.image.index.v1+json');
+    assert.equal(row[2], image.index.digest);
+    assert.ok(row.some((cell) => cell === 'linux/amd64,linux/arm64'), row.join(' '));
+    // The only other name is the digest one kind asks for (--digests).
+    assert.deepEqual([...byName.keys()].filter((name) => name !== 'docker.io/library/web:1' && !name?.startsWith('import-')), []);
   });
 
   it('runs it as 65534 with the entrypoint', () => {

@@ -17,6 +17,7 @@ let dir: string;
 let tarball: FixtureTarball;
 let port: number;
 let podman: Podman;
+let built: Awaited<ReturnType<typeof build>>;
 const EPOCH = '1700000000';
 
 async function build(cwd: string, args: string[], env: Record<string, string> = { SOURCE_DATE_EPOCH: EPOCH }) {
@@ -28,7 +29,7 @@ before(async () => {
   tarball = await makeFixtureTarball({ dir });
   port = await freePort();
   podman = new Podman(join(dir, 'podman'));
-  const built = await build(dir, ['--platform', 'linux/amd64', '--platform', 'linux/arm64', '--port', String(port), '--image', 'example.test/web', '--output', 'image.tar']);
+  built = await build(dir, ['--platform', 'linux/amd64', '--platform', 'linux/arm64', '--port', String(port), '--image', 'example.test/web', '--output', 'image.tar']);
   assert.equal(built.code, 0, built.stderr);
 });
 
@@ -38,6 +39,16 @@ after(async () => {
 });
 
 describe('podman runs the archive', () => {
+  test('the CLI warns what each loader gets of the archive; podman load gets the digest it reported', () => {
+    assert.match(built.stderr, /^static-thttpd: warning: output: image\.tar names the image example\.test\/web:2\.29 only for podman load, kind load image-archive .*; example\.test\/web:2, example\.test\/web:latest reach docker load/m);
+    assert.match(built.stderr, /^static-thttpd: warning: output: docker load with Docker's classic image store takes linux\/amd64 from image\.tar/m);
+    const reported = /-> (sha256:[0-9a-f]{64})/.exec(built.stdout)?.[1];
+    assert.ok(reported, built.stdout);
+    const out = podman.call('load', '-i', join(dir, 'image.tar'));
+    assert.deepEqual(out.match(/^Loaded image: .*$/gm), ['Loaded image: example.test/web:2.29']);
+    assert.equal(podman.call('image', 'inspect', 'example.test/web:2.29', '--format', '{{.Digest}}').trim(), reported);
+  });
+
   test('load, then a restricted run serves the page, /healthz and a 404, logging to stderr; stop ends it with 0', async () => {
     assert.match(podman.call('load', '-i', join(dir, 'image.tar')), /Loaded image: example\.test\/web:2\.29/);
     const container = `serve-${process.pid}`;
@@ -69,6 +80,40 @@ describe('podman runs the archive', () => {
     assert.equal(podman.call('inspect', container, '--format', '{{.State.ExitCode}}').trim(), '0');
     podman.call('rm', container);
   });
+});
+
+test('a site of its own is served from /www: an executable file, a link through a linked folder, its own healthz', async () => {
+  // Folder "public": the link climbs out of it through sub/up and back in by that name.
+  const cwd = await mkdtemp(join(dir, 'own-site-'));
+  const site = join(cwd, 'public');
+  await mkdir(join(site, 'sub'), { recursive: true });
+  await writeFile(join(site, 'index.html'), '<h1>own</h1>\n');
+  await writeFile(join(site, 'tool.sh'), '#!/bin/sh\n', { mode: 0o755 });
+  await writeFile(join(site, 'healthz'), 'mine\n');
+  await symlink('..', join(site, 'sub', 'up'));
+  await symlink('sub/up/../public/index.html', join(site, 'x.html'));
+  const sitePort = await freePort();
+  const result = await build(cwd, ['--site', 'public', '--port', String(sitePort), '--image', 'example.test/own', '--tag', 'one', '--latest', 'false', '--output', 'own.tar']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.doesNotMatch(result.stderr, /^static-thttpd: warning:/m, 'one name, one platform: nothing any loader misses');
+  podman.call('load', '-i', join(cwd, 'own.tar'));
+  const container = `own-site-${process.pid}`;
+  const child = podman.run(['--rm', '--name', container, ...RESTRICTED], 'example.test/own:one', ['-h', '127.0.0.1']);
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  try {
+    await waitForHttp(`http://127.0.0.1:${sitePort}/healthz`);
+    const get = async (path: string) => {
+      const response = await fetch(`http://127.0.0.1:${sitePort}${path}`);
+      return [response.status, await response.text()];
+    };
+    assert.deepEqual(await get('/healthz'), [200, 'mine\n']);
+    assert.deepEqual(await get('/x.html'), [200, '<h1>own</h1>\n']);
+    // thttpd answers 403 for a world-executable file that is not CGI.
+    assert.deepEqual(await get('/tool.sh'), [200, '#!/bin/sh\n']);
+  } finally {
+    podman.call('stop', '--time', '10', container);
+  }
+  assert.equal(await exited, 0);
 });
 
 test('the arm64 image carries an aarch64 server that serves the page under qemu', async () => {
@@ -132,3 +177,27 @@ for (const [what, make, message] of badSites) {
     assert.ok(!(await readdir(cwd)).includes('image.tar'));
   });
 }
+
+// Refused before the source is even fetched, so the user waits for no compile.
+const badOutputs: [string, (cwd: string) => Promise<string>, RegExp][] = [
+  ['a folder that is not an image layout', async (cwd) => { await mkdir(join(cwd, 'docs')); await writeFile(join(cwd, 'docs', 'notes.txt'), 'keep'); return 'docs'; }, /output: expected ".*\/docs" to be a new folder or an OCI image layout to replace, found a folder holding other files/],
+  ['a path under a file', async (cwd) => { await writeFile(join(cwd, 'plain'), 'x'); return 'plain/image.tar'; }, /output: expected ".*\/plain" to be a folder to hold ".*\/plain\/image\.tar", found a file/],
+  ['a path under /proc', async () => '/proc/static-thttpd-nope/image.tar', /output: expected to write "\/proc\/static-thttpd-nope\/image\.tar", but nothing can be created in "\/proc"/],
+];
+
+for (const [what, make, message] of badOutputs) {
+  test(`an output that is ${what} is refused before the build`, { timeout: 60_000 }, async () => {
+    const cwd = await mkdtemp(join(dir, 'badoutput-'));
+    const result = await build(cwd, ['--output', await make(cwd)]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, message);
+    assert.doesNotMatch(result.stderr, /verified|compiling/);
+  });
+}
+
+test('a SOURCE_DATE_EPOCH past what a layer holds is refused before the build', async () => {
+  const result = await build(dir, ['--output', 'late.tar'], { SOURCE_DATE_EPOCH: '99999999999' });
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(result.stderr, /^static-thttpd: error: SOURCE_DATE_EPOCH: expected whole seconds since 1970, from 0 to 8589934591 .*got "99999999999"/m);
+  assert.doesNotMatch(result.stderr, /verified|compiling/);
+});

@@ -136,8 +136,8 @@ function rows(): Row[] {
       names: [/\bpatches\b/],
     },
     // Paths in a diff that leave the source tree must be refused before patch runs.
-    { input: 'patches', value: 'climb.diff', setup: async (ws) => writeFile(join(ws, 'climb.diff'), creatingDiff('../../../../ws/climbed-by-patch.txt')), says: /climbed-by-patch\.txt/ },
-    { input: 'patches', value: 'absolute.diff', setup: async (ws) => writeFile(join(ws, 'absolute.diff'), `--- /dev/null\n+++ ${join(ws, 'absolute-by-patch.txt')}\n@@ -0,0 +1 @@\n+written by a patch\n`), says: /absolute-by-patch\.txt/ },
+    { input: 'patches', value: 'climb.diff', setup: async (ws) => writeFile(join(ws, 'climb.diff'), creatingDiff('../../../../ws/climbed-by-patch.txt')), says: /climbed-by-patch\.txt/, names: [/\bpatches\b/] },
+    { input: 'patches', value: 'absolute.diff', setup: async (ws) => writeFile(join(ws, 'absolute.diff'), `--- /dev/null\n+++ ${join(ws, 'absolute-by-patch.txt')}\n@@ -0,0 +1 @@\n+written by a patch\n`), says: /absolute-by-patch\.txt/, names: [/\bpatches\b/] },
 
     { input: 'platforms', value: 'linux/s390x', says: /unsupported platform "linux\/s390x": expected linux\/amd64 and\/or linux\/arm64/ },
     { input: 'platforms', value: 'windows/amd64', says: /unsupported platform "windows\/amd64": expected linux\/amd64 and\/or linux\/arm64/ },
@@ -211,11 +211,11 @@ function rows(): Row[] {
     { input: 'manifests', value: 'sha256:abc', with: { mode: 'index' }, says: /expected digests of the form sha256:<64 lowercase hex>, got "sha256:abc"/ },
     { input: 'manifests', value: '', with: { mode: 'index' }, says: /expected the digests the platform jobs reported \(sha256:\.\.\.\), one per platform, found none/ },
 
-    { input: 'output', value: 'thttpd-2.29.tar.gz/image.tar', says: /output: expected a path where the image archive can be written, could not write ".*thttpd-2\.29\.tar\.gz\/image\.tar" \(E\w+ mkdir .*\): choose a path in a folder this job can create and write/, names: [/\boutput\b/] },
+    { input: 'output', value: 'thttpd-2.29.tar.gz/image.tar', says: /output: expected ".*thttpd-2\.29\.tar\.gz" to be a folder to hold ".*thttpd-2\.29\.tar\.gz\/image\.tar", found a file: choose a path whose parents are folders/, names: [/\boutput\b/] },
     { input: 'output', value: '.', says: /output: expected ".*" to be a new folder or an OCI image layout to replace, found a folder holding other files: choose another path/, names: [/\boutput\b/] },
-    { input: 'output', value: 'existing.tar', setup: async (ws) => writeFile(join(ws, 'existing.tar'), 'a file the user keeps\n'), says: /existing\.tar/ },
-    { input: 'output', value: '/sys/image.tar', says: /\/sys\/image\.tar/ },
-    { input: 'output', value: '/proc/image.tar', says: /\/proc\/image\.tar/ },
+    { input: 'output', value: 'existing.tar', setup: async (ws) => writeFile(join(ws, 'existing.tar'), 'a file the user keeps\n'), says: /existing\.tar/, names: [/\boutput\b/] },
+    { input: 'output', value: '/sys/image.tar', says: /\/sys\/image\.tar/, names: [/\boutput\b/] },
+    { input: 'output', value: '/proc/image.tar', says: /\/proc\/image\.tar/, names: [/\boutput\b/] },
 
     { input: 'binaries', value: 'bins-file', setup: async (ws) => writeFile(join(ws, 'bins-file'), 'a file the user keeps\n'), says: /bins-file/ },
     { input: 'binaries', value: '/proc/static-thttpd-bins', says: /\/proc\/static-thttpd-bins/ },

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { extract } from 'tar-stream';
 import { Failure } from '../../src/failure.js';
-import { archiveTar, dockerManifest, formatSizeReport, layoutFiles, layoutIndex, sizeReport, writeArchive } from '../../src/image/archive.js';
+import { archiveNames, archiveTar, archiveWarnings, dockerManifest, formatSizeReport, layoutFiles, layoutIndex, sizeReport, writeArchive } from '../../src/image/archive.js';
 import { buildImage } from '../../src/image/build.js';
 import type { Image } from '../../src/types.js';
 import { fakeBinary } from '../helpers/static-binary.js';
@@ -18,9 +18,11 @@ const failsWith = (pattern: RegExp) => (err: unknown) => err instanceof Failure 
 
 let image: Image;
 let shared: Image;
+let amd64Only: Image;
 before(async () => {
   const base = { port: 8080, epoch: 1_700_000_000, thttpdVersion: '2.29', imageVersion: '2.29', labels: {} };
   image = await buildImage({ ...base, binaries: [fakeBinary('linux/amd64', scratch, 'amd64'), fakeBinary('linux/arm64', scratch, 'arm64!')] });
+  amd64Only = await buildImage({ ...base, binaries: [fakeBinary('linux/amd64', scratch, 'amd64')] });
   // The same bytes for both platforms make the same layer: it must be stored once.
   const dir = join(scratch, 'same');
   mkdirSync(dir);
@@ -64,6 +66,36 @@ describe('layout index.json', () => {
   });
 });
 
+describe('archive names', () => {
+  it('are the first name only, once however it is spelled: podman reads an OCI archive naming one image', () => {
+    assert.deepEqual(archiveNames(['web', 'docker.io/library/web:latest', 'ghcr.io/me/web:2']), ['web:latest']);
+    assert.deepEqual(archiveNames(['ghcr.io/me/web:2.29', 'ghcr.io/me/web:2', 'ghcr.io/me/web:latest']), ['ghcr.io/me/web:2.29']);
+    assert.deepEqual(archiveNames([]), []);
+  });
+});
+
+describe('archive warnings', () => {
+  const refs = ['ghcr.io/me/web:2.29', 'ghcr.io/me/web:2', 'ghcr.io/me/web:latest'];
+
+  it('say which loaders get the first name only, naming the others', () => {
+    const [names] = archiveWarnings(amd64Only, '/out/web.tar', refs);
+    assert.match(names ?? '', /^output: web\.tar names the image ghcr\.io\/me\/web:2\.29 only for podman load, kind load image-archive/);
+    assert.match(names ?? '', /ghcr\.io\/me\/web:2, ghcr\.io\/me\/web:latest reach docker load with the classic image store alone/);
+    assert.equal(archiveWarnings(amd64Only, '/out/web.tar', refs).length, 1, 'one platform: nothing more to say');
+  });
+
+  it('say that Docker\'s classic store takes the first platform of a multi-platform archive', () => {
+    const warnings = archiveWarnings(image, '/out/web.tar', ['ghcr.io/me/web:2.29']);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0] ?? '', /docker load with Docker's classic image store takes linux\/amd64 from web\.tar/);
+  });
+
+  it('are none for one name and one platform, or for a layout folder, which names every ref', () => {
+    assert.deepEqual(archiveWarnings(amd64Only, '/out/web.tar', ['web:1', 'docker.io/library/web:1']), []);
+    assert.deepEqual(archiveWarnings(image, '/out/layout', refs), []);
+  });
+});
+
 describe('Docker manifest.json', () => {
   it('points at the first platform config and layer in blobs/, tagged with every ref', () => {
     const [first] = image.platforms;
@@ -99,6 +131,10 @@ describe('archive tar', () => {
     const names = entries.map((e) => e.name);
     assert.deepEqual(names.slice(0, 2), ['blobs/', 'blobs/sha256/']);
     assert.deepEqual(names.slice(-3), ['index.json', 'manifest.json', 'oci-layout']);
+    const several = await tarEntries(await archiveTar(image, ['ghcr.io/me/web:2.29', 'ghcr.io/me/web:2']));
+    const severalFile = (name: string) => several.find((e) => e.name === name)?.body;
+    assert.deepEqual(severalFile('index.json'), layoutIndex(image, ['ghcr.io/me/web:2.29']), 'index.json names the first only');
+    assert.deepEqual(severalFile('manifest.json'), dockerManifest(image, ['ghcr.io/me/web:2.29', 'ghcr.io/me/web:2']), 'manifest.json names all');
     for (const e of entries) {
       assert.equal(e.uid, 0);
       assert.equal(e.gid, 0);
@@ -147,10 +183,16 @@ describe('writeArchive', () => {
       assert.deepEqual(write(`blobs/sha256/${blob.digest.slice(7)}`), blob.data);
     }
     writeFileSync(join(path, 'stale'), 'from before');
-    await writeArchive(image, path, ['ghcr.io/me/web:2.30']);
+    await writeArchive(image, path, ['ghcr.io/me/web:2.30', 'ghcr.io/me/web:2']);
     assert.equal(existsSync(join(path, 'stale')), false);
-    assert.match(write('index.json').toString(), /web:2\.30/);
+    assert.deepEqual(write('index.json'), layoutIndex(image, ['ghcr.io/me/web:2.30', 'ghcr.io/me/web:2']), 'a folder names every ref');
     assert.deepEqual(leftovers(scratch), []);
+  });
+
+  // Node 20's recursive mkdir never returns for a path under /proc.
+  it('refuses a path under /proc at once, for a .tar and for a folder', { timeout: 10_000 }, async () => {
+    await assert.rejects(writeArchive(image, '/proc/static-thttpd-nope/image.tar', []), failsWith(/^output: expected to write .*nothing can be created in "\/proc"/));
+    await assert.rejects(writeArchive(image, '/proc/static-thttpd-nope/layout', []), failsWith(/nothing can be created in "\/proc"/));
   });
 
   it('never replaces a folder that is not an image layout', async () => {

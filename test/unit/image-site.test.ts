@@ -27,16 +27,16 @@ const failsWith = (pattern: RegExp) => (err: unknown) => err instanceof Failure 
 const byPath = (entries: LayerEntry[]) => Object.fromEntries(entries.map((e) => [e.path, e]));
 
 describe('site folder', () => {
-  it('keeps the tree, files 0644 or 0755 by the executable bit alone, folders 0755', async () => {
-    const dir = siteWith({ 'index.html': 'hi', 'css/site.css': 'body{}', 'bin/tool.sh': '#!/bin/sh', 'private.txt': 'p' });
+  it('keeps the tree, every file 0644 (thttpd refuses a world-executable one), folders 0755', async () => {
+    const dir = siteWith({ 'index.html': 'hi', 'css/site.css': 'body{}', 'bin/tool.sh': '#!/bin/sh', 'private.txt': 'p', 'run.html': 'x' });
     chmodSync(join(dir, 'bin/tool.sh'), 0o750);
+    chmodSync(join(dir, 'run.html'), 0o777);
     chmodSync(join(dir, 'private.txt'), 0o600);
     chmodSync(join(dir, 'css'), 0o700);
     const entries = byPath(await readSiteFolder(dir));
-    assert.deepEqual(Object.keys(entries).sort(), ['bin', 'bin/tool.sh', 'css', 'css/site.css', 'index.html', 'private.txt']);
+    assert.deepEqual(Object.keys(entries).sort(), ['bin', 'bin/tool.sh', 'css', 'css/site.css', 'index.html', 'private.txt', 'run.html']);
     assert.deepEqual(entries['index.html'], { type: 'file', path: 'index.html', mode: 0o644, data: Buffer.from('hi') });
-    assert.equal((entries['bin/tool.sh'] as { mode: number }).mode, 0o755);
-    assert.equal((entries['private.txt'] as { mode: number }).mode, 0o644);
+    for (const path of ['bin/tool.sh', 'run.html', 'private.txt']) assert.equal((entries[path] as { mode: number }).mode, 0o644, path);
     assert.deepEqual(entries['css'], { type: 'directory', path: 'css', mode: 0o755 });
   });
 
@@ -90,17 +90,68 @@ describe('site folder', () => {
     await assert.rejects(readSiteFolder(relative), failsWith(/passwd" -> "\.\.\/\.\.\/etc\/passwd"/));
   });
 
-  it('fails for a relative symlink that leaves the site and comes back: /www is not the host folder', async () => {
+  it('writes a link that leaves the site and comes back straight to its target: /www is not the host folder', async () => {
     const dir = siteWith({ 'index.html': 'hi' });
     const name = dir.split('/').pop() ?? '';
     symlinkSync(`../${name}/index.html`, join(dir, 'loop.html'));
-    await assert.rejects(readSiteFolder(dir), failsWith(/loop\.html" -> .*which leaves the site/));
+    assert.deepEqual(byPath(await readSiteFolder(dir))['loop.html'], { type: 'symlink', path: 'loop.html', target: 'index.html' });
+  });
+
+  it('follows a linked folder inside the site: a target that climbs through it is written straight to the file', async () => {
+    // Read as text, sub/up/../NAME/index.html stays in the site; at /www, sub/up/.. is /.
+    const dir = siteWith({ 'index.html': 'hi', 'docs/a.html': 'a' });
+    const name = dir.split('/').pop() ?? '';
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync('..', join(dir, 'sub/up'));
+    symlinkSync(`sub/up/../${name}/index.html`, join(dir, 'x.html'));
+    symlinkSync('../sub/up/docs/a.html', join(dir, 'docs/b.html'));
+    symlinkSync('x.html', join(dir, 'y.html'));
+    const entries = byPath(await readSiteFolder(dir));
+    assert.deepEqual(entries['sub/up'], { type: 'symlink', path: 'sub/up', target: '..' });
+    assert.deepEqual(entries['x.html'], { type: 'symlink', path: 'x.html', target: 'index.html' });
+    assert.deepEqual(entries['docs/b.html'], { type: 'symlink', path: 'docs/b.html', target: 'a.html' });
+    assert.deepEqual(entries['y.html'], { type: 'symlink', path: 'y.html', target: 'index.html' }, 'a link to a link points at the file');
+  });
+
+  it('fails for a link through a linked folder that ends outside the site', async () => {
+    const outside = siteWith({ 'secret.txt': 's' });
+    const dir = siteWith({ 'index.html': 'hi' });
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync('..', join(dir, 'sub/up'));
+    symlinkSync(`sub/up/../${outside.split('/').pop() ?? ''}/secret.txt`, join(dir, 'leak.txt'));
+    await assert.rejects(readSiteFolder(dir), failsWith(/leak\.txt" -> ".*secret\.txt", which resolves outside the site/));
+  });
+
+  it('fails for links in a loop', async () => {
+    const dir = siteWith({ 'index.html': 'hi' });
+    symlinkSync('b.html', join(dir, 'a.html'));
+    symlinkSync('a.html', join(dir, 'b.html'));
+    await assert.rejects(readSiteFolder(dir), failsWith(/a\.html" -> "b\.html", which goes round in a loop of links/));
   });
 
   it('fails for a dangling symlink', async () => {
     const dir = siteWith({ 'index.html': 'hi' });
     symlinkSync('missing.html', join(dir, 'gone.html'));
     await assert.rejects(readSiteFolder(dir), failsWith(/gone\.html" -> "missing\.html", which does not resolve/));
+  });
+
+  it('keeps a healthz of its own that is a file or a link to one', async () => {
+    const own = siteWith({ 'index.html': 'hi', healthz: 'fine\n' });
+    assert.deepEqual(byPath(await readSiteFolder(own))['healthz'], { type: 'file', path: 'healthz', mode: 0o644, data: Buffer.from('fine\n') });
+    const linked = siteWith({ 'index.html': 'hi', 'status.txt': 'up' });
+    symlinkSync('status.txt', join(linked, 'healthz'));
+    assert.deepEqual(byPath(await readSiteFolder(linked))['healthz'], { type: 'symlink', path: 'healthz', target: 'status.txt' });
+  });
+
+  it('fails for a healthz that is a folder, or a link to one: /healthz would stop answering 200', async () => {
+    const folder = siteWith({ 'index.html': 'hi', 'healthz/index.html': 'ok' });
+    await assert.rejects(
+      readSiteFolder(folder),
+      failsWith(/^site: expected ".*\/healthz" to be a file \(it replaces the image's \/healthz, .*\), found a folder: rename it, or remove it/),
+    );
+    const linked = siteWith({ 'index.html': 'hi', 'status/index.html': 'ok' });
+    symlinkSync('status', join(linked, 'healthz'));
+    await assert.rejects(readSiteFolder(linked), failsWith(/healthz" to be a file .*found a symlink to a folder/));
   });
 
   it('fails for a fifo, naming it', async () => {

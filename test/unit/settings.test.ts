@@ -60,6 +60,9 @@ test('the epoch comes from SOURCE_DATE_EPOCH, else the commit, else 0', () => {
   assert.equal(parse(base, { sourceDateEpoch: '1700000000', commitEpoch: 5 }).epoch, 1700000000);
   assert.equal(parse(base, { commitEpoch: 5 }).epoch, 5);
   assert.throws(() => parse(base, { sourceDateEpoch: 'yesterday' }), /SOURCE_DATE_EPOCH: expected whole seconds/);
+  // The last second a layer's tar header holds, then one past it: refused here, before any build.
+  assert.equal(parse(base, { sourceDateEpoch: '8589934591' }).epoch, 8589934591);
+  assert.throws(() => parse(base, { sourceDateEpoch: '8589934592' }), /SOURCE_DATE_EPOCH: .*from 0 to 8589934591 .*got "8589934592"/);
 });
 
 test('release tagging takes the version from a v* tag', () => {
