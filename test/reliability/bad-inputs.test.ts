@@ -338,10 +338,10 @@ async function runRow(entry: Entry, row: Row | undefined, imageName: string): Pr
     } else {
       const cli = cliInvocation(inputs);
       const run = await runCliBounded(cli.args, { cwd: ws, env: { ...env, ...cli.env }, input: cli.input });
-      assert.ok(!run.timedOut, `the CLI still ran after ${CLI_TIME_LIMIT_MS / 1000} s and was killed (${cli.args.join(' ')}):\n${run.stderr.slice(-2000)}`);
+      assert.ok(!run.timedOut, `the CLI still ran after ${CLI_TIME_LIMIT_MS / 1000} s and was killed\n${cli.args.join(' ')}\n${run.stderr.slice(-2000)}`);
       ({ code, stdout, stderr } = run);
       const errors = stderr.split('\n').filter((l) => l.startsWith('static-thttpd: error: '));
-      if (code !== 0) assert.equal(errors.length, 1, `one error line:\n${stderr}`);
+      if (code !== 0) assert.equal(errors.length, 1, `expected one error line, found ${errors.length}${/\n\s+at .*:\d+:\d+\)?\n/.test(stderr) ? ' and a stack trace' : ''}\n${stderr}`);
       message = stderr.slice(stderr.indexOf('static-thttpd: error: ') + 'static-thttpd: error: '.length).trim();
     }
     if (code !== 0) assert.doesNotMatch(`${stdout}\n${stderr}`, /internal error|\n\s+at .*\(.*:\d+:\d+\)/, 'a Failure, not a stack trace');
