@@ -12719,19 +12719,34 @@ function dropAuthFile(text, file) {
         return text;
     return text.replace(AUTH_FILE_DEFINE, `/* AUTH_FILE removed by static-thttpd: musl has no crypt() (${file}) */`);
 }
-/** Refuses, before anything slow, patch files that are missing or cannot be read. */
+/**
+ * The file names a diff's `---`/`+++` lines give that are absolute or climb with `..`: with
+ * -p1 GNU patch turns the first into paths inside the tree and ignores the second, so
+ * either way the diff was made wrong, and it is better refused than half applied.
+ */
+function unsafeDiffPaths(diff) {
+    const names = [...diff.matchAll(/^(?:---|\+\+\+) ([^\t\n]+)/gm)].map((m) => (m[1] ?? '').trim());
+    return [...new Set(names.filter((n) => n !== '/dev/null' && (n.startsWith('/') || n.split('/').includes('..'))))];
+}
+/** Refuses, before anything slow, patch files that are missing, unreadable, or aim outside the source. */
 async function checkPatches(patches, name) {
     for (const patch of patches) {
         const info = await (0,promises_namespaceObject.stat)(patch).catch((error) => error);
         let found;
+        let text = '';
         if (info instanceof Error)
             found = info.code === 'ENOENT' ? 'nothing' : `what cannot be looked at (${info.code ?? info.message})`;
         else if (!info.isFile())
             found = info.isDirectory() ? 'a folder' : 'something that is not a file';
         else
-            await (0,promises_namespaceObject.readFile)(patch).catch((error) => (found = `a file that cannot be read (${error.code ?? error.message})`));
+            text = await (0,promises_namespaceObject.readFile)(patch, 'utf8').catch((error) => ((found = `a file that cannot be read (${error.code ?? error.message})`), ''));
         if (found)
             throw new Failure(`${name('patches')}: expected a readable unified diff file, found ${found} at ${JSON.stringify(patch)}: check the path`);
+        const unsafe = unsafeDiffPaths(text);
+        if (unsafe.length) {
+            throw new Failure(`${name('patches')}: expected a diff of files inside the release's top folder (a/thttpd.c, b/thttpd.c), found ${unsafe.map((u) => JSON.stringify(u)).join(', ')} in ${JSON.stringify(patch)}: ` +
+                'make the diff from the unpacked release with relative paths (diff -ru a b, or git diff)');
+        }
     }
 }
 async function patchSource(dir, spec) {

@@ -1,13 +1,15 @@
 // What the reliability tests share: the tables they print (rows as JSON under
 // test-results/reliability/, which scripts/reliability-report.ts turns into
 // docs/reliability.md), a snapshot of a folder tree to prove nothing was written where it
-// should not be, and a one-off build of the fixture through the bundled CLI.
+// should not be, a one-off build of the fixture through the bundled CLI, and the image
+// config of the archive it wrote.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { lstat, mkdtemp, readdir, readlink } from 'node:fs/promises';
+import { lstat, mkdtemp, readFile, readdir, readlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { extract } from 'tar-stream';
 import { REPO, runCli, type Finished } from './entries.js';
 import { makeFixtureTarball, type FixtureTarball } from './fixture.js';
 import { skopeoRaw, type TestRegistry } from './registry.js';
@@ -100,6 +102,42 @@ export async function buildFixture(name: string, args: string[] = [], env: Recor
   });
   if (result.code !== 0) throw new Error(`building the fixture failed (${result.code}):\n${result.stderr}`);
   return { dir, tarball, binary: join(dir, 'bin', 'thttpd-linux-amd64-glibc'), archive: join(dir, 'image.tar'), result };
+}
+
+export interface ImageConfig {
+  Entrypoint?: string[];
+  StopSignal?: string;
+  User?: string;
+}
+
+/** The `config` of the first platform's image in an OCI-layout archive the CLI wrote. */
+export async function readImageConfig(archive: string): Promise<ImageConfig> {
+  const files = new Map<string, Buffer>();
+  const tar = await readFile(archive);
+  await new Promise<void>((resolve, reject) => {
+    const ex = extract();
+    ex.on('entry', (header, stream, next) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c) => chunks.push(c as Buffer));
+      stream.on('end', () => {
+        files.set(header.name, Buffer.concat(chunks));
+        next();
+      });
+    });
+    ex.on('finish', resolve);
+    ex.on('error', reject);
+    ex.end(tar);
+  });
+  const json = (name: string): Record<string, unknown> => {
+    const file = files.get(name);
+    assert.ok(file, `${archive} holds ${name}`);
+    return JSON.parse(file.toString()) as Record<string, unknown>;
+  };
+  const blob = (digest: unknown) => json(`blobs/${String(digest).replace(':', '/')}`);
+  const first = (doc: Record<string, unknown>) => (doc['manifests'] as { digest: string }[] | undefined)?.[0]?.digest;
+  const manifest = blob(first(blob(first(json('index.json')))));
+  const config = blob((manifest['config'] as { digest: string }).digest);
+  return config['config'] as ImageConfig;
 }
 
 export const sha256 = (data: Buffer) => `sha256:${createHash('sha256').update(data).digest('hex')}`;

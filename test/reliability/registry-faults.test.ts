@@ -1,11 +1,14 @@
 // A fault-injecting proxy between the client and a real registry on loopback, one fault per
-// case: connection reset, 500/502/503, 429 with Retry-After, a stall past the time-out, a
+// case: connection reset, 500/502/503, 429 with Retry-After (the wait measured at the
+// proxy), a stall past the time-out before the answer or in the middle of its body, a
 // truncated body, a lost answer, a wrong Docker-Content-Digest. Transient faults must end
 // in a complete push with the right digest, persistent ones in one clear message; and
 // after every case skopeo must find each tag naming either the image it named before or
 // the new one, whole (every manifest and blob there), never anything else.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -14,10 +17,12 @@ import type { RetryPolicy } from '../../src/registry/transport.js';
 import type { Image } from '../../src/types.js';
 import { runAction, type ActionRun } from '../helpers/entries.js';
 import { makeFixtureTarball, type FixtureTarball } from '../helpers/fixture.js';
-import { makeTestImage, skopeoRaw, startFaultProxy, startRegistry, type FaultRules, type ProxyRequest, type TestRegistry } from '../helpers/registry.js';
+import { makeTestImage, skopeoRaw, startFaultProxy, startRegistry, type FaultProxy, type FaultRules, type ProxyRequest, type TestRegistry } from '../helpers/registry.js';
 import { readWholeTag, sha256, writeTable, type Cell } from '../helpers/reliability.js';
 
 const POLICY: Partial<RetryPolicy> = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 500, maxRetryAfterMs: 50 };
+/** The same, but a Retry-After of up to 5 s is waited for in full: the cases that measure it. */
+const HONOUR_RETRY_AFTER: Partial<RetryPolicy> = { ...POLICY, maxRetryAfterMs: 5000 };
 const TAGS = ['2.29', 'latest'];
 
 interface Target {
@@ -38,7 +43,7 @@ const TARGETS = {
 } satisfies Record<string, Target>;
 
 type Fault =
-  | { kind: 'reset' | 'stall' | 'truncate' | 'drop' }
+  | { kind: 'reset' | 'stall' | 'stallBody' | 'truncate' | 'drop' }
   | { kind: 'status'; status: number; headers?: () => Record<string, string>; error?: [code: string, message: string] }
   | { kind: 'digest' };
 
@@ -53,6 +58,10 @@ interface Case {
   times: number | 'all';
   expect: { pushed: true; retries: number } | { pushed: false; message: RegExp; retries: number };
   tags: TagsAfter;
+  /** The client's policy, when not POLICY. */
+  policy?: Partial<RetryPolicy>;
+  /** For 429 cases: the wait the client must have made after each 429, in ms, as measured at the proxy. */
+  waits?: { atLeast: number; below: number; asked: string };
 }
 
 const errorBody = (code: string, message: string) => JSON.stringify({ errors: [{ code, message }] });
@@ -68,11 +77,18 @@ const CASES: Case[] = [
   { fault: '502 Bad Gateway', do: { kind: 'status', status: 502 }, target: TARGETS.open, times: 'all', expect: { pushed: false, message: /POST \/v2\/[^ ]+\/blobs\/uploads\/, found 502 Bad Gateway after 3 attempts/, retries: 2 }, tags: 'old' },
   { fault: '503 Service Unavailable', do: { kind: 'status', status: 503 }, target: TARGETS.manifest, times: 2, expect: { pushed: true, retries: 2 }, tags: 'new' },
   { fault: '503 Service Unavailable', do: { kind: 'status', status: 503 }, target: TARGETS.tag, times: 'all', expect: { pushed: false, message: /PUT \/v2\/[^ ]+\/manifests\/2\.29, found 503 Service Unavailable after 3 attempts.*no tag was changed/, retries: 2 }, tags: 'old' },
-  { fault: '429 with Retry-After: 1 (seconds)', do: { kind: 'status', status: 429, headers: () => ({ 'retry-after': '1' }) }, target: TARGETS.any, times: 2, expect: { pushed: true, retries: 2 }, tags: 'new' },
-  { fault: '429 with Retry-After: HTTP date', do: { kind: 'status', status: 429, headers: () => ({ 'retry-after': new Date(Date.now() + 2000).toUTCString() }) }, target: TARGETS.blobPut, times: 1, expect: { pushed: true, retries: 1 }, tags: 'new' },
+  // Retry-After capped at 50 ms: the client waits the cap, not the second asked for.
+  { fault: '429 with Retry-After: 1 (seconds), capped at 50 ms', do: { kind: 'status', status: 429, headers: () => ({ 'retry-after': '1' }) }, target: TARGETS.any, times: 2, expect: { pushed: true, retries: 2 }, tags: 'new', waits: { atLeast: 45, below: 900, asked: '1 s, cap 50 ms' } },
+  { fault: '429 with Retry-After: HTTP date, capped at 50 ms', do: { kind: 'status', status: 429, headers: () => ({ 'retry-after': new Date(Date.now() + 2000).toUTCString() }) }, target: TARGETS.blobPut, times: 1, expect: { pushed: true, retries: 1 }, tags: 'new', waits: { atLeast: 45, below: 900, asked: 'a date ~2 s ahead, cap 50 ms' } },
+  // Under the cap the wait asked for is honoured, not replaced by the 5-20 ms backoff.
+  { fault: '429 with Retry-After: 1 (seconds), cap 5 s', do: { kind: 'status', status: 429, headers: () => ({ 'retry-after': '1' }) }, target: TARGETS.head, times: 1, expect: { pushed: true, retries: 1 }, tags: 'new', policy: HONOUR_RETRY_AFTER, waits: { atLeast: 990, below: 4000, asked: '1 s, cap 5 s' } },
+  { fault: '429 with Retry-After: HTTP date ~2 s ahead, cap 5 s', do: { kind: 'status', status: 429, headers: () => ({ 'retry-after': new Date(Date.now() + 2000).toUTCString() }) }, target: TARGETS.open, times: 1, expect: { pushed: true, retries: 1 }, tags: 'new', policy: HONOUR_RETRY_AFTER, waits: { atLeast: 900, below: 4000, asked: 'a date ~2 s ahead (whole seconds), cap 5 s' } },
   { fault: '429 with Retry-After: 1 (seconds)', do: { kind: 'status', status: 429, headers: () => ({ 'retry-after': '1' }) }, target: TARGETS.head, times: 'all', expect: { pushed: false, message: /HEAD \/v2\/[^ ]+\/blobs\/sha256:[0-9a-f]{64}, found 429 Too Many Requests after 3 attempts\. The registry is limiting the rate of requests: wait a while, then run again\./, retries: 2 }, tags: 'old' },
   { fault: 'stall past the 500 ms time-out', do: { kind: 'stall' }, target: TARGETS.manifest, times: 1, expect: { pushed: true, retries: 1 }, tags: 'new' },
   { fault: 'stall past the 500 ms time-out', do: { kind: 'stall' }, target: TARGETS.head, times: 'all', expect: { pushed: false, message: /to answer HEAD \/v2\/[^ ]+\/blobs\/sha256:[0-9a-f]{64}, found no answer: timed out after 500 ms \(3 attempts\)/, retries: 2 }, tags: 'old' },
+  // The headers and the first byte of the body arrive, then nothing: the time-out covers the body too.
+  { fault: 'stall in the middle of the response body', do: { kind: 'stallBody' }, target: TARGETS.probe, times: 1, expect: { pushed: true, retries: 1 }, tags: 'new' },
+  { fault: 'stall in the middle of the response body', do: { kind: 'stallBody' }, target: TARGETS.probe, times: 'all', expect: { pushed: false, message: /to answer GET \/v2\/, found no answer: timed out after 500 ms \(3 attempts\)/, retries: 2 }, tags: 'old' },
   { fault: 'truncated body', do: { kind: 'truncate' }, target: TARGETS.probe, times: 1, expect: { pushed: true, retries: 1 }, tags: 'new' },
   // Each blob PUT was applied before its answer was cut, and so is the retry's 404: after the
   // attempts (2 retries per blob), a HEAD proves each blob landed.
@@ -97,6 +113,8 @@ interface Row {
   affected: string;
   outcome: string;
   retries: number;
+  /** Measured waits before retries (429 cases), or "". */
+  waited: string;
   tags: string;
 }
 const rows: Row[] = [];
@@ -113,30 +131,91 @@ after(async () => {
     title: 'Registry faults',
     intro:
       'A proxy on 127.0.0.1 between the client and a real docker-registry (distribution 2.8) injects one fault per case on the requests named. ' +
-      '`publish()` runs with attempts 3, backoff 5-20 ms, a 500 ms time-out per attempt and Retry-After capped at 50 ms; the action rows run the bundled action with its defaults (4 attempts, 30 s time-out). ' +
+      '`publish()` runs with attempts 3, backoff 5-20 ms, a 500 ms time-out per attempt (body included) and Retry-After capped at 50 ms, or at 5 s where the row says so; the action rows run the bundled action with its defaults (4 attempts, 30 s time-out). ' +
+      'For 429 rows the proxy measures the wait: from its 429 answer to the next matching request. ' +
       'Before each case the tag `latest` names an older image; after it skopeo reads every tag straight from the registry and each must name the old image, the new one, or nothing, with every manifest and blob it references present.',
-    columns: ['entry', 'fault', 'requests affected', 'outcome', 'retries used', 'tags after (skopeo)'],
-    rows: rows.map((r): Cell[] => [r.entry, r.fault, r.affected, r.outcome, r.retries, r.tags]),
+    columns: ['entry', 'fault', 'requests affected', 'outcome', 'retries used', 'wait before each retry (measured)', 'tags after (skopeo)'],
+    rows: rows.map((r): Cell[] => [r.entry, r.fault, r.affected, r.outcome, r.retries, r.waited, r.tags]),
     notes: [
       `${rows.length} cases: ${pushed} pushed the right digest despite the fault, ${rows.length - pushed} failed with the message shown; in all ${rows.length}, no tag named a missing or different manifest.`,
     ],
   });
 });
 
-function rulesFor(c: Case, counter: { matched: number; faulted: number }): FaultRules {
-  const fire = (r: ProxyRequest): boolean => {
+interface Counter {
+  matched: number;
+  faulted: number;
+  /** When each matching request arrived (ms), and whether it got the fault. */
+  arrivals: { at: number; faulted: boolean }[];
+}
+
+/**
+ * A pass-through proxy that, for the requests `fire` picks, sends the registry's status,
+ * headers and the first half of the body (a byte at least), then nothing more, holding the
+ * connection open: a stall in the middle of a response body.
+ */
+async function startBodyStallProxy(target: string, fire: (r: ProxyRequest) => boolean): Promise<FaultProxy> {
+  const seen: ProxyRequest[] = [];
+  const held = new Set<Socket>();
+  const server = createServer((req, res) => {
+    const info = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
+    seen.push(info);
+    const stall = fire(info);
+    const [host, port] = target.split(':');
+    const upstream = httpRequest({ host, port: Number(port), method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      if (!stall) {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      answer.on('data', (c: Buffer) => chunks.push(c));
+      answer.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const headers = { ...answer.headers };
+        delete headers['transfer-encoding'];
+        headers['content-length'] = String(Math.max(body.length, 2));
+        res.writeHead(answer.statusCode ?? 502, headers);
+        res.write(body.length > 1 ? body.subarray(0, Math.floor(body.length / 2)) : Buffer.from('{'));
+        held.add(res.socket as Socket);
+      });
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    stop: async () => {
+      held.forEach((s) => s.destroy());
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Whether a request gets the case's fault, counting (and timing) the requests it targets. */
+function firing(c: Case, counter: Counter): (r: ProxyRequest) => boolean {
+  return (r) => {
     if (!c.target.match(r)) return false;
     counter.matched++;
-    if (c.times !== 'all' && counter.matched > c.times) return false;
-    counter.faulted++;
-    return true;
+    const hit = c.times === 'all' || counter.matched <= c.times;
+    counter.arrivals.push({ at: Date.now(), faulted: hit });
+    if (hit) counter.faulted++;
+    return hit;
   };
+}
+
+function rulesFor(c: Case, fire: (r: ProxyRequest) => boolean): FaultRules {
   const f = c.do;
   switch (f.kind) {
     case 'reset':
       return { reset: fire };
     case 'stall':
       return { stall: fire };
+    case 'stallBody':
+      throw new Error('a stall in the body needs startBodyStallProxy, not a FaultRules');
     case 'truncate':
       return { truncateBody: fire };
     case 'drop':
@@ -198,15 +277,17 @@ describe('publish() through the fault proxy', () => {
       const repository = `faults/case${i}`;
       const images = { old: makeTestImage(`old ${i}`), new: makeTestImage(`new ${i}`) };
       await publish(images.old, { image: `${registry.host}/${repository}`, tags: ['latest'] }, { retry: POLICY });
-      const counter = { matched: 0, faulted: 0 };
-      const proxy = await startFaultProxy(registry.host, rulesFor(c, counter));
+      const counter: Counter = { matched: 0, faulted: 0, arrivals: [] };
+      const fire = firing(c, counter);
+      const proxy = c.do.kind === 'stallBody' ? await startBodyStallProxy(registry.host, fire) : await startFaultProxy(registry.host, rulesFor(c, fire));
       t.after(() => proxy.stop());
+      const policy = c.policy ?? POLICY;
 
       let outcome: string;
       let retries: number;
       const started = Date.now();
       try {
-        const result: PublishResult = await publish(images.new, { image: `${proxy.host}/${repository}`, tags: TAGS }, { retry: POLICY });
+        const result: PublishResult = await publish(images.new, { image: `${proxy.host}/${repository}`, tags: TAGS }, { retry: policy });
         assert.ok(c.expect.pushed, `expected a failure, but it pushed (${counter.faulted} faults)`);
         assert.equal(result.digest, images.new.index.digest);
         retries = result.stats.retries;
@@ -223,10 +304,18 @@ describe('publish() through the fault proxy', () => {
       if (c.times !== 'all') assert.equal(counter.faulted, c.times, 'as often as planned');
       assert.equal(retries, c.expect.retries, 'retries used');
       assert.ok(Date.now() - started < 10_000, 'Retry-After and backoff stay within the capped policy');
+      let waited = '';
+      if (c.waits) {
+        // From each faulted request (answered at once) to the next matching one: the client's wait.
+        const gaps = counter.arrivals.flatMap((a, k) => (a.faulted && counter.arrivals[k + 1] ? [counter.arrivals[k + 1].at - a.at] : []));
+        assert.equal(gaps.length, counter.faulted, 'each 429 was followed by a retry');
+        for (const gap of gaps) assert.ok(gap >= c.waits.atLeast && gap < c.waits.below, `waited ${gap} ms after a 429 (asked ${c.waits.asked}), expected ${c.waits.atLeast}-${c.waits.below} ms`);
+        waited = `${gaps.map((g) => `${g} ms`).join(', ')} (asked ${c.waits.asked})`;
+      }
       const tags = await checkTags(repository, images, c.tags);
       // A failure may not claim the tags stayed put when skopeo shows one moved.
       if (!c.expect.pushed && /: new/.test(tags)) assert.doesNotMatch(outcome, /no tag was changed/, `${tags}, yet: ${outcome}`);
-      rows.push({ entry: 'publish()', fault: c.fault, affected: affected(c, counter.faulted), outcome, retries, tags });
+      rows.push({ entry: 'publish()', fault: c.fault, affected: affected(c, counter.faulted), outcome, retries, waited, tags });
     });
   });
 });
@@ -266,7 +355,7 @@ describe('the bundled action through the fault proxy, default retry policy', () 
     assert.equal(warnings.length, 3, `one warning per retry:\n${warnings.join('\n')}`);
     const digest = run.outputs.digest ?? '';
     for (const tag of TAGS) assert.equal(sha256(await skopeoRaw(`${registry.host}/faults/action-ok:${tag}`, { tls: false })), digest, tag);
-    rows.push({ entry: 'action', fault: 'connection reset + 503 Service Unavailable', affected: 'first PUT blob, first 2 × PUT manifest by digest (3 hits)', outcome: `pushed ${digest.slice(0, 19)}…`, retries: warnings.length, tags: '2.29: new, latest: new' });
+    rows.push({ entry: 'action', fault: 'connection reset + 503 Service Unavailable', affected: 'first PUT blob, first 2 × PUT manifest by digest (3 hits)', outcome: `pushed ${digest.slice(0, 19)}…`, retries: warnings.length, waited: '', tags: '2.29: new, latest: new' });
   });
 
   test('503 on every tag PUT: exit 1, one error annotation naming the request and the attempts, no tag written', async (t) => {
@@ -291,6 +380,7 @@ describe('the bundled action through the fault proxy, default retry policy', () 
       affected: `every PUT tag (${hits} hits)`,
       outcome: `failed: ${(errors[0] ?? '').replace('::error::', '').replace(/127\.0\.0\.1:\d+/g, 'HOST')}`,
       retries: hits - 1,
+      waited: '',
       tags: '2.29: absent, latest: absent',
     });
   });

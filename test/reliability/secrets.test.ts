@@ -4,9 +4,16 @@
 // archives (each tar entry, each gzip'd layer unpacked). `::add-mask::SECRET` lines are
 // commands the runner consumes and never shows: exactly those are left out, and must be there.
 // Markers placed on purpose in a label and in a site file prove the search reaches inside.
+// Each secret is one the run really sent (checked at the receiving end), so a leak could show:
+// the GitHub token, which the action uses only for ghcr.io, is sent to a local stand-in for
+// ghcr.io (ghcr-to-loopback.mjs routes ghcr.io:443 there, TLS for that name included).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -16,6 +23,9 @@ import { runAction, runCli } from '../helpers/entries.js';
 import { makeFixtureTarball, type FixtureTarball } from '../helpers/fixture.js';
 import { startFaultProxy, startRegistry, type FaultProxy, type TestRegistry } from '../helpers/registry.js';
 import { writeTable, type Cell } from '../helpers/reliability.js';
+import { makeTls } from '../helpers/tls.js';
+
+const GHCR_PRELOAD = new URL('./ghcr-to-loopback.mjs', import.meta.url).pathname;
 
 interface Written {
   where: string;
@@ -90,7 +100,7 @@ const MARK_SITE = `site-marker-${randomBytes(6).toString('hex')}`;
 let dir: string;
 let tarball: FixtureTarball;
 const rows: Cell[][] = [];
-const ORDER = ['action, htpasswd, archive', 'action, token auth, OCI layout', 'action, wrong password (fails)', 'CLI, token auth, archive'];
+const ORDER = ['action, htpasswd, archive', 'action, token auth, OCI layout', 'action, ghcr.io with the GitHub token', 'action, wrong password (fails)', 'CLI, token auth, archive'];
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'static-thttpd-secrets-'));
@@ -102,7 +112,8 @@ after(async () => {
     id: '40-secrets',
     title: 'Secrets in what the action writes',
     intro:
-      'Each run pushes to a real docker-registry on 127.0.0.1 through a pass-through proxy that records the Authorization headers sent, so the bearer tokens are known too. ' +
+      'Each run pushes to a real docker-registry on 127.0.0.1 through a pass-through proxy that records the Authorization headers sent, so the bearer tokens are known too, and every secret searched for was really sent (checked where it arrived). ' +
+      'The GitHub token is used by the action only for ghcr.io: for that run a preloaded module routes ghcr.io:443 to a local TLS front (a certificate for ghcr.io from a throwaway CA) of a token-auth registry whose token service accepts exactly that token. ' +
       'Every byte the run wrote is searched for every secret, as itself, URL-encoded, JSON-escaped and in base64: stdout (less exactly the `::add-mask::SECRET` lines), stderr, GITHUB_OUTPUT, the step summary, ' +
       'every file under the workspace, RUNNER_TEMP, HOME and TMPDIR, each entry of the archives and each gzip layer unpacked. A label and a site file carry markers that the search must find, inside the archive.',
     columns: ['run', 'secrets searched for', 'bytes searched', 'files (and archive entries)', 'hits', '::add-mask:: lines present'],
@@ -110,6 +121,46 @@ after(async () => {
     notes: [`${rows.length} runs, ${rows.reduce((n, r) => n + Number(r[1].toString().split(' ')[0]), 0)} secrets: 0 hits.`],
   });
 });
+
+interface GhcrStandIn {
+  registry: TestRegistry;
+  port: number;
+  caFile: string;
+  /** Authorization headers that arrived at "ghcr.io" (the TLS front), as sent. */
+  authorizations: string[];
+}
+
+/**
+ * A token-auth registry whose token service accepts `actor` with the GitHub token as password,
+ * behind a TLS front on 127.0.0.1 with a certificate for ghcr.io. The front passes requests on
+ * as if it were ghcr.io over HTTPS (X-Forwarded-Proto), so the registry's Locations name it.
+ */
+async function ghcrStandIn(actor: string, githubToken: string, t: { after: (fn: () => Promise<void> | void) => void }): Promise<GhcrStandIn> {
+  const registry = await startRegistry({ auth: 'token', username: actor, password: githubToken });
+  t.after(() => registry.stop());
+  const tls = makeTls('ghcr.io stand-in CA');
+  t.after(() => tls.remove());
+  const ext = join(tls.dir, 'ghcr.ext');
+  await writeFile(ext, 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:ghcr.io\n');
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: tls.dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ghcr.key', '-out', 'ghcr.csr', '-subj', '/CN=ghcr.io');
+  openssl('x509', '-req', '-in', 'ghcr.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'ghcr.crt', '-days', '2', '-extfile', ext);
+  const authorizations: string[] = [];
+  const [host, port] = registry.host.split(':');
+  const front = createHttpsServer({ key: await readFile(join(tls.dir, 'ghcr.key')), cert: await readFile(join(tls.dir, 'ghcr.crt')) }, (req, res) => {
+    if (req.headers.authorization) authorizations.push(req.headers.authorization);
+    const headers: IncomingHttpHeaders = { ...req.headers, 'x-forwarded-proto': 'https' };
+    const upstream = httpRequest({ host, port: Number(port), method: req.method, path: req.url, headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise<void>((resolve) => front.close(() => resolve())));
+  return { registry, port: (front.address() as AddressInfo).port, caFile: tls.caFile, authorizations };
+}
 
 interface Scenario {
   name: string;
@@ -184,15 +235,14 @@ test('the search itself: it finds a secret in any spelling, and leaves out exact
 });
 
 describe('secrets', { concurrency: true }, () => {
-  test('action, htpasswd: the password, the Basic value and a GitHub token appear nowhere; the archive is searched inside', async (t) => {
+  test('action, htpasswd: the password and the Basic value appear nowhere; the archive is searched inside', async (t) => {
     const password = secret('pw');
     const s = await scenario('htpasswd', 'htpasswd', password, t);
-    const githubToken = `ghp_${randomBytes(18).toString('hex')}`;
     const folders = await runFolder('htpasswd');
     const run = await runAction(
       {
         source: 'thttpd-2.29.tar.gz', sha256: tarball.sha256, image: `${s.proxy.host}/team/web`, username: s.registry.username, password,
-        'github-token': githubToken, output: 'image.tar', site: 'public', labels: `test.marker=${MARK_LABEL}`,
+        'github-token': '', output: 'image.tar', site: 'public', labels: `test.marker=${MARK_LABEL}`,
       },
       { workspace: folders.ws, env: { RUNNER_TEMP: folders.runnerTemp, HOME: folders.home, TMPDIR: folders.temp, SOURCE_DATE_EPOCH: '1700000000' } },
     );
@@ -202,18 +252,17 @@ describe('secrets', { concurrency: true }, () => {
     const basic = Buffer.from(`${s.registry.username}:${password}`).toString('base64');
     assert.deepEqual(sent, [basic], 'the push authenticated with Basic');
     const header = `Basic ${basic}`;
-    await judge('action, htpasswd, archive', run, folders, { password, 'github-token': githubToken, 'Basic value': basic, 'Authorization header': header }, [password, githubToken, header], 'image.tar');
+    await judge('action, htpasswd, archive', run, folders, { password, 'Basic value': basic, 'Authorization header': header }, [password, header], 'image.tar');
   });
 
-  test('action, token auth: the password, every bearer token and a GitHub token appear nowhere; an OCI layout is searched too', async (t) => {
+  test('action, token auth: the password and every bearer token appear nowhere; an OCI layout is searched too', async (t) => {
     const password = secret('pw');
     const s = await scenario('token', 'token', password, t);
-    const githubToken = `ghp_${randomBytes(18).toString('hex')}`;
     const folders = await runFolder('token');
     const run = await runAction(
       {
         source: 'thttpd-2.29.tar.gz', sha256: tarball.sha256, image: `${s.proxy.host}/team/web`, username: s.registry.username, password,
-        'github-token': githubToken, output: 'layout', site: 'public', labels: `test.marker=${MARK_LABEL}`,
+        'github-token': '', output: 'layout', site: 'public', labels: `test.marker=${MARK_LABEL}`,
       },
       { workspace: folders.ws, env: { RUNNER_TEMP: folders.runnerTemp, HOME: folders.home, TMPDIR: folders.temp, SOURCE_DATE_EPOCH: '1700000000' } },
     );
@@ -222,9 +271,39 @@ describe('secrets', { concurrency: true }, () => {
     const tokens = sentCredentials(s.proxy);
     assert.ok(tokens.length >= 1 && tokens.every((v) => v.split('.').length === 3), `bearer tokens (JWTs) were sent: ${tokens.length}`);
     const basic = Buffer.from(`${s.registry.username}:${password}`).toString('base64');
-    const secrets: Record<string, string> = { password, 'github-token': githubToken, 'Basic value': basic, 'Authorization header': `Basic ${basic}` };
+    const secrets: Record<string, string> = { password, 'Basic value': basic, 'Authorization header': `Basic ${basic}` };
     tokens.forEach((token, i) => (secrets[`bearer token ${i + 1}`] = token));
-    await judge('action, token auth, OCI layout', run, folders, secrets, [password, githubToken, `Basic ${basic}`, ...tokens], 'layout');
+    await judge('action, token auth, OCI layout', run, folders, secrets, [password, `Basic ${basic}`, ...tokens], 'layout');
+  });
+
+  test('action, ghcr.io with the GitHub token (routed to a local stand-in): the token, its Basic value and every bearer token appear nowhere', async (t) => {
+    const actor = 'octo-tester';
+    const githubToken = `ghp_${randomBytes(18).toString('hex')}`;
+    const ghcr = await ghcrStandIn(actor, githubToken, t);
+    const folders = await runFolder('ghcr');
+    const run = await runAction(
+      { source: 'thttpd-2.29.tar.gz', sha256: tarball.sha256, image: 'ghcr.io/team/web', 'github-token': githubToken, output: 'image.tar', site: 'public', labels: `test.marker=${MARK_LABEL}` },
+      {
+        workspace: folders.ws,
+        env: {
+          RUNNER_TEMP: folders.runnerTemp, HOME: folders.home, TMPDIR: folders.temp, SOURCE_DATE_EPOCH: '1700000000', GITHUB_ACTOR: actor,
+          NODE_OPTIONS: `--import=${GHCR_PRELOAD}`, NODE_EXTRA_CA_CERTS: ghcr.caFile, GHCR_LOOPBACK_PORT: String(ghcr.port),
+        },
+      },
+    );
+    t.after(() => rm(run.dir, { recursive: true, force: true }));
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    // The token really went out, and the registry's token service accepted it: it was the credential of the push.
+    const basic = Buffer.from(`${actor}:${githubToken}`).toString('base64');
+    const issued = ghcr.registry.tokenIssuer?.requests ?? [];
+    assert.ok(issued.some((r) => r.account === actor && r.status === 200 && r.scopes.some((s) => s.includes('push'))), `the token service granted a push to ${actor}: ${JSON.stringify(issued)}`);
+    assert.ok(issued.every((r) => r.status === 200), 'no token request failed');
+    const bearers = [...new Set(ghcr.authorizations.filter((a) => a.startsWith('Bearer ')).map((a) => a.slice(7)))];
+    assert.ok(bearers.length >= 1, 'the push to "ghcr.io" carried bearer tokens');
+    assert.ok(ghcr.registry.requests().some((r) => r.method === 'PUT' && r.uri.startsWith('/v2/team/web/manifests/') && r.status === 201), 'the registry behind "ghcr.io" took the manifests');
+    const secrets: Record<string, string> = { 'github-token': githubToken, 'Basic value': basic, 'Authorization header': `Basic ${basic}` };
+    bearers.forEach((token, i) => (secrets[`bearer token ${i + 1}`] = token));
+    await judge('action, ghcr.io with the GitHub token', run, folders, secrets, [githubToken], 'image.tar');
   });
 
   test('action with a wrong password: the failure message and logs hold neither it nor its Basic value', async (t) => {

@@ -108,7 +108,7 @@ after(async () => {
   writeTable({
     id: '80-signals',
     title: 'Signals',
-    intro: 'The server the bundled CLI built, run as uid 65534 on 127.0.0.1. "In flight" is a 32 MiB download the client has stopped reading (most of it still to send when the signal comes), or a request whose headers are still arriving.',
+    intro: 'The server the bundled CLI built, run as uid 65534 on 127.0.0.1. **thttpd cannot be downloaded here: the server is the thttpd-like fixture, built by the product as it builds a release, so these rows pin the fixture\'s fidelity to thttpd\'s documented signal handling (SIGUSR1 graceful, exit 0; SIGTERM/SIGINT at once, exit 1), not thttpd itself**; the image\'s StopSignal row is the product\'s. "In flight" is a 32 MiB download the client has stopped reading (most of it still to send when the signal comes), or a request whose headers are still arriving.',
     columns: ['signal', 'while', 'exit status', 'the request in flight', 'new connections after the signal'],
     rows,
     notes: [

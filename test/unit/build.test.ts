@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkPatches, dropAuthFile, dropRootOnlyCode } from '../../src/build/patch.js';
+import { checkPatches, dropAuthFile, dropRootOnlyCode, unsafeDiffPaths } from '../../src/build/patch.js';
 import { fileLineProblems } from '../../src/build/verify.js';
 import { planToolchain, type Requirement } from '../../src/build/toolchain.js';
 import { ccopt } from '../../src/build/compile.js';
@@ -251,6 +251,24 @@ test('patches that are missing or not files are refused before anything is downl
   await checkPatches([join(dir, 'good.diff')], name);
   await assert.rejects(checkPatches([join(dir, 'good.diff'), join(dir, 'missing.diff')], name), /--patches: expected a readable unified diff file, found nothing at ".*missing\.diff": check the path$/);
   await assert.rejects(checkPatches([dir], name), /--patches: expected a readable unified diff file, found a folder at /);
+});
+
+test('diffs naming absolute paths or climbing with .. are refused before patch runs', async (t) => {
+  const cases: [string, string[]][] = [
+    ['--- a/thttpd.c\t2018-05-23\n+++ b/thttpd.c\t2018-05-23\n', []],
+    ['--- /dev/null\n+++ b/new.c\n', []],
+    ['--- a/x..y.c\n+++ b/x..y.c\n', []],
+    ['--- /dev/null\n+++ /etc/cron.d/evil\n', ['/etc/cron.d/evil']],
+    ['--- a/../../outside\n+++ b/../../outside\n', ['a/../../outside', 'b/../../outside']],
+    ['--- a/x\n+++ b/sub/../../x\n', ['b/sub/../../x']],
+  ];
+  for (const [diff, unsafe] of cases) assert.deepEqual(unsafeDiffPaths(diff), unsafe, diff);
+  const dir = await scratch(t);
+  await writeFile(join(dir, 'absolute.diff'), '--- /dev/null\n+++ /tmp/written-by-a-patch\n@@ -0,0 +1 @@\n+x\n');
+  await assert.rejects(
+    checkPatches([join(dir, 'absolute.diff')], name),
+    /^Failure: --patches: expected a diff of files inside the release's top folder \(a\/thttpd\.c, b\/thttpd\.c\), found "\/tmp\/written-by-a-patch" in ".*absolute\.diff": make the diff/,
+  );
 });
 
 test('--binaries: an existing file, a file in the way, or a place where folders cannot be made is refused at once, naming --binaries', async (t) => {
