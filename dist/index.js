@@ -107651,139 +107651,10 @@ class RegistryFailure extends Failure {
     }
 }
 
-;// CONCATENATED MODULE: ./src/registry/json-syntax.ts
-// Where a JSON text first breaks the grammar, found without quoting it: V8's own message
-// quotes the text around the error, and in a Docker config that text is a credential.
-class Stop {
-    offset;
-    constructor(offset) {
-        this.offset = offset;
-    }
-}
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const HEX4 = /^[0-9a-fA-F]{4}$/;
-/** The offset of the first syntax error in `text` (RFC 8259), or undefined when it is valid JSON. */
-function jsonErrorOffset(text) {
-    let i = 0;
-    const stop = () => {
-        throw new Stop(i);
-    };
-    const space = () => {
-        while (i < text.length && ' \t\n\r'.includes(text[i]))
-            i++;
-    };
-    const string = () => {
-        i++;
-        while (i < text.length) {
-            const c = text[i];
-            if (c === '"') {
-                i++;
-                return;
-            }
-            if (c < ' ')
-                stop();
-            if (c === '\\') {
-                const escape = text[i + 1];
-                if (escape !== undefined && '"\\/bfnrt'.includes(escape))
-                    i += 2;
-                else if (escape === 'u' && HEX4.test(text.slice(i + 2, i + 6)))
-                    i += 6;
-                else
-                    stop();
-                continue;
-            }
-            i++;
-        }
-        stop();
-    };
-    const value = () => {
-        space();
-        const c = text[i];
-        if (c === '{') {
-            i++;
-            space();
-            if (text[i] === '}') {
-                i++;
-                return;
-            }
-            for (;;) {
-                space();
-                if (text[i] !== '"')
-                    stop();
-                string();
-                space();
-                if (text[i] !== ':')
-                    stop();
-                i++;
-                value();
-                space();
-                if (text[i] === ',')
-                    i++;
-                else if (text[i] === '}')
-                    return void i++;
-                else
-                    stop();
-            }
-        }
-        if (c === '[') {
-            i++;
-            space();
-            if (text[i] === ']') {
-                i++;
-                return;
-            }
-            for (;;) {
-                value();
-                space();
-                if (text[i] === ',')
-                    i++;
-                else if (text[i] === ']')
-                    return void i++;
-                else
-                    stop();
-            }
-        }
-        if (c === '"')
-            return string();
-        for (const word of ['true', 'false', 'null']) {
-            if (text.startsWith(word, i)) {
-                i += word.length;
-                return;
-            }
-        }
-        NUMBER.lastIndex = i;
-        if (!NUMBER.test(text))
-            stop();
-        i = NUMBER.lastIndex;
-    };
-    try {
-        value();
-        space();
-        if (i < text.length)
-            stop();
-        return undefined;
-    }
-    catch (error) {
-        if (error instanceof Stop)
-            return error.offset;
-        // Nesting deeper than the stack: no position to give.
-        if (error instanceof RangeError)
-            return undefined;
-        throw error;
-    }
-}
-/** `line L, column C` (both from 1) of an offset. */
-function lineAndColumn(text, offset) {
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
-}
-
 ;// CONCATENATED MODULE: ./src/registry/credentials.ts
 // Who we are to a registry. The order is the one people expect from `docker login`:
 // what the workflow passes explicitly wins, then whatever `docker login` (or a credential
 // helper) left in the Docker config, then, for ghcr.io only, the job's GitHub token.
-
 
 
 
@@ -107854,6 +107725,14 @@ function decodeAuthEntry(key, entry, file, ctx) {
     // An empty entry is what `docker login` writes when a credsStore holds the secret.
     return undefined;
 }
+/** ` at line L, column C` when V8 names the offset of a JSON error ("at position N"), else nothing. */
+function syntaxErrorPlace(text, message) {
+    const offset = /\bat position (\d+)\b/.exec(message)?.[1];
+    if (offset === undefined)
+        return '';
+    const before = text.slice(0, Number(offset));
+    return ` at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
+}
 async function readDockerConfig(file) {
     let text;
     try {
@@ -107868,10 +107747,9 @@ async function readDockerConfig(file) {
     try {
         parsed = JSON.parse(text);
     }
-    catch {
-        // Only where: V8's message quotes the text around the error, which may be a credential.
-        const offset = jsonErrorOffset(text);
-        const at = offset === undefined ? '' : (({ line, column }) => ` at line ${line}, column ${column}`)(lineAndColumn(text, offset));
+    catch (error) {
+        // Only where: V8's message can quote the text around the error, which may be a credential.
+        const at = syntaxErrorPlace(text, error.message);
         throw new Failure(`Expected the Docker config ${file} to be JSON, found a syntax error${at}. Fix the file (or run \`docker login\` again), or point DOCKER_CONFIG elsewhere.`);
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {

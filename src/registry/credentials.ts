@@ -5,7 +5,6 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Failure } from '../failure.js';
-import { jsonErrorOffset, lineAndColumn } from './json-syntax.js';
 import { isDockerHub, type ImageName } from './reference.js';
 
 export interface Credentials {
@@ -124,6 +123,14 @@ function decodeAuthEntry(key: string, entry: DockerAuthEntry, file: string, ctx:
   return undefined;
 }
 
+/** ` at line L, column C` when V8 names the offset of a JSON error ("at position N"), else nothing. */
+function syntaxErrorPlace(text: string, message: string): string {
+  const offset = /\bat position (\d+)\b/.exec(message)?.[1];
+  if (offset === undefined) return '';
+  const before = text.slice(0, Number(offset));
+  return ` at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
+}
+
 export async function readDockerConfig(file: string): Promise<DockerConfig | undefined> {
   let text: string;
   try {
@@ -135,10 +142,9 @@ export async function readDockerConfig(file: string): Promise<DockerConfig | und
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch {
-    // Only where: V8's message quotes the text around the error, which may be a credential.
-    const offset = jsonErrorOffset(text);
-    const at = offset === undefined ? '' : (({ line, column }) => ` at line ${line}, column ${column}`)(lineAndColumn(text, offset));
+  } catch (error) {
+    // Only where: V8's message can quote the text around the error, which may be a credential.
+    const at = syntaxErrorPlace(text, (error as Error).message);
     throw new Failure(`Expected the Docker config ${file} to be JSON, found a syntax error${at}. Fix the file (or run \`docker login\` again), or point DOCKER_CONFIG elsewhere.`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { Failure } from '../../src/failure.js';
 import { configKeyHost, dockerConfigPath, resolveCredentials, type Env } from '../../src/registry/credentials.js';
-import { jsonErrorOffset, lineAndColumn } from '../../src/registry/json-syntax.js';
 import { parseImageName } from '../../src/registry/reference.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -177,22 +176,22 @@ const unquoted = `{\n  "auths": {\n    "ghcr.io": {\n      "auth": ${secret}\n  
 const trailing = `{"auths": {"ghcr.io": {"auth": "${secret}"},}}`;
 const cut = `{"auths": {"ghcr.io": {"auth": "${secret}`;
 const control = `{"auths": {"ghcr.io": {"auth": "${b64('user:SUPER')}\tSECRET"}}}`;
-const brokenConfigs: [string, string, string][] = [
-  // V8 quotes the text around an unexpected token: here, part of the credential.
-  ['an unquoted auth value', unquoted, where(unquoted, secret)],
+const brokenConfigs: [string, string, string | undefined][] = [
+  // V8 names no position here and quotes the text around the token instead: part of the credential.
+  ['an unquoted auth value', unquoted, undefined],
   ['a trailing comma', trailing, where(trailing, '}}')],
   ['a cut-off file', cut, `line 1, column ${cut.length + 1}`],
   ['a control character in a string', control, where(control, '\t')],
 ];
 for (const [what, text, position] of brokenConfigs) {
-  test(`a Docker config with ${what}: the error gives the path and position, no byte of the file`, async (t) => {
+  test(`a Docker config with ${what}: the error gives the path${position ? ' and position' : ''}, no byte of the file`, async (t) => {
     const s = sandbox(t);
     s.writeConfig(text);
     await assert.rejects(resolveCredentials(parseImageName('ghcr.io/me/web'), {}, s), (e: Error) => {
       assert.ok(e instanceof Failure);
       assert.equal(
         e.message,
-        `Expected the Docker config ${join(s.env.DOCKER_CONFIG ?? '', 'config.json')} to be JSON, found a syntax error at ${position}. Fix the file (or run \`docker login\` again), or point DOCKER_CONFIG elsewhere.`,
+        `Expected the Docker config ${join(s.env.DOCKER_CONFIG ?? '', 'config.json')} to be JSON, found a syntax error${position ? ` at ${position}` : ''}. Fix the file (or run \`docker login\` again), or point DOCKER_CONFIG elsewhere.`,
       );
       const leaked = windowsOf(text.replace(/\s+/g, ' ')).filter((w) => e.message.includes(w));
       assert.deepEqual(leaked, [], 'no four characters of the file');
@@ -200,17 +199,6 @@ for (const [what, text, position] of brokenConfigs) {
     });
   });
 }
-
-test('the JSON syntax scanner agrees with JSON.parse', () => {
-  const valid = ['{}', '[]', ' {"a": [1, -2.5e+3, true, false, null, "\\u00e9\\n"]} ', '"x"', '0', '{"a":{"b":[{}]}}'];
-  for (const text of valid) assert.equal(jsonErrorOffset(text), undefined, text);
-  const invalid: [string, number][] = [['', 0], ['{', 1], ['{"a" 1}', 5], ['[1,]', 3], ['01', 1], ['{"a":tru}', 5], ['"\\x"', 1], ['{} x', 3], ['\ufeff{}', 0]];
-  for (const [text, offset] of invalid) {
-    assert.throws(() => JSON.parse(text), SyntaxError, text);
-    assert.equal(jsonErrorOffset(text), offset, text);
-  }
-  assert.deepEqual(lineAndColumn('ab\ncd\nef', 7), { line: 3, column: 2 });
-});
 
 test('a Docker config that is JSON but no object is a Failure naming the file', async (t) => {
   const s = sandbox(t);
