@@ -105612,50 +105612,113 @@ function imageIndex(manifests, annotations) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/folders.ts
+// Folders the user names for results (the image archive, the CLI's binaries): where they
+// stand, and making them one level at a time, because Node 20's recursive mkdir never
+// returns for a path it cannot create under /proc. Callers phrase the failures, since
+// each names its own input.
+
+
+const errorCode = (error) => error.code ?? error.message;
+/** What stands at `path`; an error other than "not there" is thrown as it came. */
+async function pathKind(path) {
+    try {
+        const info = await (0,promises_namespaceObject.stat)(path);
+        return info.isFile() ? 'file' : info.isDirectory() ? 'folder' : 'special file';
+    }
+    catch (error) {
+        // ENOTDIR: a file stands where a parent folder should; a walk up names it.
+        const code = errorCode(error);
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return 'missing';
+        throw error;
+    }
+}
+/** From `dir` up to the nearest folder that exists: the folders to create (outermost first), or what is in the way. */
+async function walkToFolder(dir) {
+    const missing = [];
+    for (let at = dir;; at = (0,external_node_path_namespaceObject.dirname)(at)) {
+        const kind = await pathKind(at);
+        if (kind === 'folder')
+            return { existing: at, missing };
+        if (kind !== 'missing')
+            return { blocked: at, kind };
+        missing.unshift(at);
+    }
+}
+/** Creates each folder (outermost first) with a plain mkdir; returns those it made. On failure removes them and throws. */
+async function makeFolders(missing) {
+    const created = [];
+    for (const folder of missing) {
+        try {
+            await (0,promises_namespaceObject.mkdir)(folder);
+            created.push(folder);
+        }
+        catch (error) {
+            if (errorCode(error) === 'EEXIST')
+                continue;
+            await removeFolders(created);
+            throw error;
+        }
+    }
+    return created;
+}
+/** Removes folders a run made, innermost first; one that is no longer empty stays. */
+async function removeFolders(created) {
+    for (const folder of [...created].reverse())
+        await (0,promises_namespaceObject.rmdir)(folder).catch(() => undefined);
+}
+/**
+ * Whether something can be created in `dir`, found by creating and removing an empty folder:
+ * the one test that answers for root, ACLs, read-only mounts and /proc alike. Undefined
+ * when it can, else the error code.
+ */
+async function cannotCreateIn(dir) {
+    try {
+        await (0,promises_namespaceObject.rmdir)(await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(dir, '.static-thttpd-probe-')));
+        return undefined;
+    }
+    catch (error) {
+        return errorCode(error);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/image/output-path.ts
 // Where the image is written (`output`): checked before the build, the slow part, and
-// again just before writing. Folders are created one at a time: Node 20's recursive
-// mkdir never returns for a path under /proc, where mkdir answers ENOENT for a parent
-// that exists.
+// again just before writing.
+
 
 
 
 /** A path ending in `.tar` gets one archive file; any other an OCI image layout folder. */
 const isTarPath = (path) => path.endsWith('.tar');
-const errorCode = (err) => err.code ?? err.message;
 async function kindOf(path) {
     try {
-        const st = await (0,promises_namespaceObject.stat)(path);
-        return st.isFile() ? 'file' : st.isDirectory() ? 'folder' : 'special file';
+        return await pathKind(path);
     }
-    catch (err) {
-        const code = errorCode(err);
-        // ENOTDIR: a file stands where a parent folder should; the walk up names it.
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return 'missing';
-        throw new Failure(`output: expected to look at ${JSON.stringify(path)}, could not (${code}): choose a path this job can read`);
+    catch (error) {
+        throw new Failure(`output: expected to look at ${JSON.stringify(path)}, could not (${errorCode(error)}): choose a path this job can read`);
     }
 }
-/** The folders to create for `dir`, outermost first, and the folder that exists above them. */
-async function missingFolders(dir, target) {
-    const missing = [];
-    for (let at = dir;; at = (0,external_node_path_namespaceObject.dirname)(at)) {
-        const kind = await kindOf(at);
-        if (kind === 'folder')
-            return { existing: at, missing };
-        if (kind !== 'missing') {
-            throw new Failure(`output: expected ${JSON.stringify(at)} to be a folder to hold ${JSON.stringify(target)}, found a ${kind}: choose a path whose parents are folders`);
-        }
-        missing.unshift(at);
+/** The folders to create above `target`, outermost first, and the folder that exists above them. */
+async function parentFolders(target) {
+    let walk;
+    try {
+        walk = await walkToFolder((0,external_node_path_namespaceObject.dirname)(target));
     }
+    catch (error) {
+        throw new Failure(`output: expected to look at the folders above ${JSON.stringify(target)}, could not (${errorCode(error)}): choose a path this job can read`);
+    }
+    if ('blocked' in walk) {
+        throw new Failure(`output: expected ${JSON.stringify(walk.blocked)} to be a folder to hold ${JSON.stringify(target)}, found a ${walk.kind}: choose a path whose parents are folders`);
+    }
+    return walk;
 }
 /**
  * Refuses an output the write would fail on or should not touch: a .tar where a folder or
  * device is, a layout where a file is or over a folder holding other things (a mistyped
  * `.` or home folder is never wiped), a parent that is a file, or a folder nothing can be
- * created in (read-only, not ours, or virtual like /proc). The last is found by creating
- * and removing an empty folder there, the only test that answers for root, ACLs and
- * read-only mounts alike.
+ * created in (read-only, not ours, or virtual like /proc).
  */
 async function checkOutputPath(path) {
     const target = (0,external_node_path_namespaceObject.resolve)(path);
@@ -105680,28 +105743,15 @@ async function checkOutputPath(path) {
             throw new Failure(`output: expected ${JSON.stringify(target)} to be a new folder or an OCI image layout to replace, found a folder holding other files: choose another path`);
         }
     }
-    const { existing } = await missingFolders((0,external_node_path_namespaceObject.dirname)(target), target);
-    let probe;
-    try {
-        probe = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(existing, '.static-thttpd-probe-'));
+    const { existing } = await parentFolders(target);
+    const code = await cannotCreateIn(existing);
+    if (code) {
+        throw new Failure(`output: expected to write ${JSON.stringify(target)}, but nothing can be created in ${JSON.stringify(existing)} (${code}): choose a path in a folder this job can write`);
     }
-    catch (err) {
-        throw new Failure(`output: expected to write ${JSON.stringify(target)}, but nothing can be created in ${JSON.stringify(existing)} (${errorCode(err)}): choose a path in a folder this job can write`);
-    }
-    await (0,promises_namespaceObject.rmdir)(probe);
 }
 /** Creates the folders above `target` that are missing, one plain mkdir each. */
 async function makeParentFolders(target) {
-    const { missing } = await missingFolders((0,external_node_path_namespaceObject.dirname)(target), target);
-    for (const folder of missing) {
-        try {
-            await (0,promises_namespaceObject.mkdir)(folder);
-        }
-        catch (err) {
-            if (errorCode(err) !== 'EEXIST')
-                throw err;
-        }
-    }
+    await makeFolders((await parentFolders(target)).missing);
 }
 
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
@@ -106097,8 +106147,8 @@ function textReport(settings, report) {
 ;// CONCATENATED MODULE: ./src/build/binaries-folder.ts
 // The CLI's --binaries folder. It is checked before anything slow, and filled only after
 // every platform's binary passed verification, all or nothing, so a failed build leaves
-// no binaries there. Folders are made one level at a time: Node 20's recursive mkdir
-// spins forever on a path it cannot create under /proc.
+// no binaries there.
+
 
 
 
@@ -106106,55 +106156,35 @@ const FLAG = '--binaries';
 function refuse(found, todo) {
     return new Failure(`${FLAG}: expected a folder to copy the binaries into, found ${found}: ${todo}`);
 }
-const reason = (error) => error.code ?? error.message;
-/** Removes folders this run made, innermost first; one that is no longer empty stays. */
-async function removeFolders(created) {
-    for (const folder of [...created].reverse())
-        await (0,promises_namespaceObject.rmdir)(folder).catch(() => undefined);
-}
-/** Makes dir and whatever parents are missing, outermost first; returns the folders it made. */
-async function makeFolders(dir) {
-    const missing = [];
-    let at = dir;
-    for (;;) {
-        const info = await (0,promises_namespaceObject.stat)(at).catch((error) => error);
-        if (!(info instanceof Error)) {
-            if (info.isDirectory())
-                break;
-            throw at === dir ? refuse(`a file at ${dir}`, 'name a folder (a missing one is created)') : refuse(`a file at ${at}, where ${dir} needs a folder`, 'name another folder');
-        }
-        // ENOTDIR: some parent is a file, which the walk up reaches and names.
-        if (info.code !== 'ENOENT' && info.code !== 'ENOTDIR')
-            throw refuse(`that ${at} cannot be looked at (${reason(info)})`, 'name a folder you can write to');
-        missing.unshift(at);
-        if ((0,external_node_path_namespaceObject.dirname)(at) === at)
-            break;
-        at = (0,external_node_path_namespaceObject.dirname)(at);
+/** Makes dir and whatever parents are missing; returns the folders it made. */
+async function makeBinariesFolder(dir) {
+    let walk;
+    try {
+        walk = await walkToFolder(dir);
     }
-    const created = [];
-    for (const folder of missing) {
-        try {
-            await (0,promises_namespaceObject.mkdir)(folder);
-            created.push(folder);
-        }
-        catch (error) {
-            if (error.code === 'EEXIST')
-                continue;
-            await removeFolders(created);
-            throw refuse(`that ${folder} cannot be created (${reason(error)})`, 'name a folder on a disk you can write to');
-        }
+    catch (error) {
+        throw refuse(`that a folder on the way to ${dir} cannot be looked at (${errorCode(error)})`, 'name a folder you can write to');
     }
-    return created;
+    if ('blocked' in walk) {
+        throw walk.blocked === dir ? refuse(`a ${walk.kind} at ${dir}`, 'name a folder (a missing one is created)') : refuse(`a ${walk.kind} at ${walk.blocked}, where ${dir} needs a folder`, 'name another folder');
+    }
+    try {
+        return await makeFolders(walk.missing);
+    }
+    catch (error) {
+        // mkdir's error names the level that failed.
+        const folder = error.path ?? dir;
+        throw refuse(`that ${folder} cannot be created (${errorCode(error)})`, 'name a folder on a disk you can write to');
+    }
 }
 /** Proves the folder can be made and written to, and leaves things as they were. */
 async function checkBinariesFolder(path) {
     const dir = (0,external_node_path_namespaceObject.resolve)(path);
-    const created = await makeFolders(dir);
+    const created = await makeBinariesFolder(dir);
     try {
-        const probe = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(dir, '.static-thttpd-probe-')).catch((error) => {
-            throw refuse(`that ${dir} cannot be written to (${reason(error)})`, 'name a folder you can write to');
-        });
-        await (0,promises_namespaceObject.rmdir)(probe);
+        const code = await cannotCreateIn(dir);
+        if (code)
+            throw refuse(`that ${dir} cannot be written to (${code})`, 'name a folder you can write to');
     }
     finally {
         await removeFolders(created);
@@ -106163,7 +106193,7 @@ async function checkBinariesFolder(path) {
 /** Copies every binary into the folder, or none: each goes to a hidden name first and is renamed once all are there. */
 async function copyBinaries(binaries, path) {
     const dir = (0,external_node_path_namespaceObject.resolve)(path);
-    const created = await makeFolders(dir);
+    const created = await makeBinariesFolder(dir);
     const staged = [];
     try {
         for (const binary of binaries) {
@@ -106175,7 +106205,7 @@ async function copyBinaries(binaries, path) {
     catch (error) {
         await Promise.all(staged.map((file) => (0,promises_namespaceObject.rm)(file, { force: true })));
         await removeFolders(created);
-        throw new Failure(`${FLAG}: expected to copy the binaries into ${dir}, but copying failed (${reason(error)}): free some space or name another folder; none were left there`);
+        throw new Failure(`${FLAG}: expected to copy the binaries into ${dir}, but copying failed (${errorCode(error)}): free some space or name another folder; none were left there`);
     }
     const copies = binaries.map((binary) => ({ ...binary, path: (0,external_node_path_namespaceObject.join)(dir, (0,external_node_path_namespaceObject.basename)(binary.path)) }));
     for (const [i, copy] of copies.entries())
