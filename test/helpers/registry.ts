@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, get as httpGet, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { get as httpsGet } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -372,10 +372,13 @@ export interface FaultRules {
   stall?: (req: ProxyRequest, hit: number) => boolean;
   /** Forward, then answer with the registry's status and headers but cut the body short of its Content-Length. */
   truncateBody?: (req: ProxyRequest, hit: number) => boolean;
+  /** Like truncateBody, but hold the connection open after half the body: a stall in the middle of a response. */
+  stallBody?: (req: ProxyRequest, hit: number) => boolean;
 }
 
 export async function startFaultProxy(target: string, rules: FaultRules): Promise<FaultProxy> {
   const seen: ProxyRequest[] = [];
+  const held = new Set<Socket>();
   const server = createHttpServer((req, res) => {
     const info = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
     seen.push(info);
@@ -395,14 +398,14 @@ export async function startFaultProxy(target: string, rules: FaultRules): Promis
     }
     // The Host header passes through: distribution builds Locations from it, so they name the proxy.
     const drop = rules.dropResponse?.(info, seen.length) ?? false;
-    const truncate = rules.truncateBody?.(info, seen.length) ?? false;
+    const cut = rules.truncateBody?.(info, seen.length) ? 'truncate' : rules.stallBody?.(info, seen.length) ? 'stall' : undefined;
     const upstream = httpRequest({ host: target.split(':')[0], port: Number(target.split(':')[1]), method: req.method, path: req.url, headers: req.headers }, (answer) => {
       if (drop) {
         answer.resume();
         answer.on('end', () => res.socket?.destroy());
         return;
       }
-      if (truncate) {
+      if (cut) {
         const chunks: Buffer[] = [];
         answer.on('data', (c: Buffer) => chunks.push(c));
         answer.on('end', () => {
@@ -410,9 +413,9 @@ export async function startFaultProxy(target: string, rules: FaultRules): Promis
           const headers = { ...answer.headers, 'content-length': String(body.length + 64) };
           delete headers['transfer-encoding'];
           res.writeHead(answer.statusCode ?? 502, headers);
-          // Half the body (at least a byte, so the headers surely leave), then the cut.
+          // Half the body (at least a byte, so the headers surely leave), then the cut or the stall.
           const part = body.subarray(0, Math.floor(body.length / 2));
-          res.write(part.length ? part : Buffer.from('{'), () => res.socket?.destroy());
+          res.write(part.length ? part : Buffer.from('{'), () => (cut === 'truncate' ? res.socket?.destroy() : held.add(res.socket as Socket)));
         });
         return;
       }
@@ -429,6 +432,7 @@ export async function startFaultProxy(target: string, rules: FaultRules): Promis
     host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
     stop: async () => {
+      held.forEach((socket) => socket.destroy());
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

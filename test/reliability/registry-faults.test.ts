@@ -7,8 +7,6 @@
 // the new one, whole (every manifest and blob there), never anything else.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -17,7 +15,7 @@ import type { RetryPolicy } from '../../src/registry/transport.js';
 import type { Image } from '../../src/types.js';
 import { runAction, type ActionRun } from '../helpers/entries.js';
 import { makeFixtureTarball, type FixtureTarball } from '../helpers/fixture.js';
-import { makeTestImage, skopeoRaw, startFaultProxy, startRegistry, type FaultProxy, type FaultRules, type ProxyRequest, type TestRegistry } from '../helpers/registry.js';
+import { makeTestImage, skopeoRaw, startFaultProxy, startRegistry, type FaultRules, type ProxyRequest, type TestRegistry } from '../helpers/registry.js';
 import { readWholeTag, sha256, writeTable, type Cell } from '../helpers/reliability.js';
 
 const POLICY: Partial<RetryPolicy> = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 500, maxRetryAfterMs: 50 };
@@ -149,52 +147,6 @@ interface Counter {
   arrivals: { at: number; faulted: boolean }[];
 }
 
-/**
- * A pass-through proxy that, for the requests `fire` picks, sends the registry's status,
- * headers and the first half of the body (a byte at least), then nothing more, holding the
- * connection open: a stall in the middle of a response body.
- */
-async function startBodyStallProxy(target: string, fire: (r: ProxyRequest) => boolean): Promise<FaultProxy> {
-  const seen: ProxyRequest[] = [];
-  const held = new Set<Socket>();
-  const server = createServer((req, res) => {
-    const info = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
-    seen.push(info);
-    const stall = fire(info);
-    const [host, port] = target.split(':');
-    const upstream = httpRequest({ host, port: Number(port), method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      if (!stall) {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-        return;
-      }
-      const chunks: Buffer[] = [];
-      answer.on('data', (c: Buffer) => chunks.push(c));
-      answer.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const headers = { ...answer.headers };
-        delete headers['transfer-encoding'];
-        headers['content-length'] = String(Math.max(body.length, 2));
-        res.writeHead(answer.statusCode ?? 502, headers);
-        res.write(body.length > 1 ? body.subarray(0, Math.floor(body.length / 2)) : Buffer.from('{'));
-        held.add(res.socket as Socket);
-      });
-    });
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    stop: async () => {
-      held.forEach((s) => s.destroy());
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
 /** Whether a request gets the case's fault, counting (and timing) the requests it targets. */
 function firing(c: Case, counter: Counter): (r: ProxyRequest) => boolean {
   return (r) => {
@@ -215,7 +167,7 @@ function rulesFor(c: Case, fire: (r: ProxyRequest) => boolean): FaultRules {
     case 'stall':
       return { stall: fire };
     case 'stallBody':
-      throw new Error('a stall in the body needs startBodyStallProxy, not a FaultRules');
+      return { stallBody: fire };
     case 'truncate':
       return { truncateBody: fire };
     case 'drop':
@@ -279,7 +231,7 @@ describe('publish() through the fault proxy', () => {
       await publish(images.old, { image: `${registry.host}/${repository}`, tags: ['latest'] }, { retry: POLICY });
       const counter: Counter = { matched: 0, faulted: 0, arrivals: [] };
       const fire = firing(c, counter);
-      const proxy = c.do.kind === 'stallBody' ? await startBodyStallProxy(registry.host, fire) : await startFaultProxy(registry.host, rulesFor(c, fire));
+      const proxy = await startFaultProxy(registry.host, rulesFor(c, fire));
       t.after(() => proxy.stop());
       const policy = c.policy ?? POLICY;
 
